@@ -1,0 +1,75 @@
+# stmpy build.  One source tree, several variants, each in build/<variant>/:
+#   gil        GIL flavour, optimised (the baseline the STM flavour is measured against)
+#   gil-debug  GIL flavour, -O0, libstm API misuse checks on
+#   gil-asan   GIL flavour, ASan + UBSan, API checks on
+# `make` builds the optimised variants; `make test` builds and tests all of them.
+
+CC      ?= gcc
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+BASE    := -std=gnu11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc -pthread -fno-strict-aliasing -g
+LDLIBS  := -pthread -lm -lgmp
+
+CFLAGS_gil       := $(BASE) -O2 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\"
+CFLAGS_gil-debug := $(BASE) -O0 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\" -DSTM_DEBUG
+CFLAGS_gil-asan  := $(BASE) -O1 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\" -DSTM_DEBUG \
+                    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS_gil-asan := -fsanitize=address,undefined
+
+VARIANTS      := gil gil-debug gil-asan
+MAIN_VARIANTS := gil
+
+STM_SRC      := $(wildcard src/stm/*.c)
+PY_SRC       := $(wildcard src/compiler/*.c src/vm/*.c src/modules/*.c) src/stmpy.c
+# The interpreter is built once its entry point exists.
+STMPY        := $(if $(wildcard src/stmpy.c),stmpy)
+CTEST_SRC    := $(wildcard tests/stm/test_*.c)
+CBENCH_SRC   := $(wildcard bench/c/*.c)
+HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/stm/*.h)
+
+.PHONY: all test bench demo clean debug asan
+.SECONDARY:
+all: $(foreach v,$(MAIN_VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/libstm.a)
+
+# One set of rules per variant.
+define variant_rules
+build/$(1)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $$(dir $$@)
+	@echo "CC $(1) $$<"
+	@$$(CC) $$(CFLAGS_$(1)) -c $$< -o $$@
+
+build/$(1)/libstm.a: $(patsubst %.c,build/$(1)/obj/%.o,$(STM_SRC))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@ && ar rcs $$@ $$^
+
+build/$(1)/stmpy: $(patsubst %.c,build/$(1)/obj/%.o,$(PY_SRC)) build/$(1)/libstm.a
+	@echo "LD $$@"
+	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$(filter %.o,$$^) build/$(1)/libstm.a $$(LDLIBS)
+
+build/$(1)/tests/%: build/$(1)/obj/tests/stm/%.o build/$(1)/libstm.a
+	@mkdir -p $$(dir $$@)
+	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstm.a $$(LDLIBS)
+
+build/$(1)/bench/%: build/$(1)/obj/bench/c/%.o build/$(1)/libstm.a
+	@mkdir -p $$(dir $$@)
+	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstm.a $$(LDLIBS)
+
+build/$(1)/ctests: $(patsubst tests/stm/%.c,build/$(1)/tests/%,$(CTEST_SRC))
+build/$(1)/cbench: $(patsubst bench/c/%.c,build/$(1)/bench/%,$(CBENCH_SRC))
+.PHONY: build/$(1)/ctests build/$(1)/cbench
+endef
+$(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
+
+debug: $(if $(STMPY),build/gil-debug/stmpy) build/gil-debug/ctests
+asan:  $(if $(STMPY),build/gil-asan/stmpy) build/gil-asan/ctests
+
+test: $(foreach v,$(VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/ctests)
+	@tools/runtests $(VARIANTS)
+
+bench: build/gil/cbench $(if $(STMPY),build/gil/stmpy)
+	@tools/runbench
+
+demo: build/gil/cbench
+	@build/gil/bench/binary_trees 16
+
+clean:
+	rm -rf build

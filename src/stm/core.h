@@ -1,0 +1,211 @@
+/*
+** Internal declarations shared by the files of libstm.
+**
+** Heap layout (docs/stm-core.md has the picture): one reserved range of
+** virtual memory cut into 32 KiB blocks.  A small-object block is cut into
+** 256 lines of 128 bytes; allocation bumps through runs of free lines
+** ("holes").  An object of STM_CARD_MIN_SIZE bytes or more gets a run of
+** whole blocks of its own.  Side tables, indexed by address, hold one start
+** bit and one mark bit per 16-byte granule and one byte per line.
+**
+** Objects never move.  The mark bit is sticky: it stays set on every object
+** that survived a collection, so "mark bit clear" means "young" between
+** collections, and a minor collection marks young objects only.
+*/
+#ifndef STM_CORE_H
+#define STM_CORE_H
+
+#include "stm.h"
+#include <pthread.h>
+#include <stdatomic.h>
+
+#define BLOCK_SHIFT      15
+#define BLOCK_SIZE       ((size_t)1 << BLOCK_SHIFT)
+#define LINE_SHIFT       7
+#define LINE_SIZE        ((size_t)1 << LINE_SHIFT)
+#define LINES_PER_BLOCK  (BLOCK_SIZE / LINE_SIZE)
+#define GRANULE_SHIFT    4
+#define LARGE_MIN        STM_CARD_MIN_SIZE    /* objects this big get blocks */
+
+#define DEFAULT_HEAP_SIZE   ((size_t)64 << 30)
+#define NURSERY_BYTES       ((size_t)4 << 20) /* young bytes between minors */
+#define MIN_MAJOR_THRESHOLD ((size_t)8 << 20)
+#define BREAK_CHECK_INTERVAL 4000             /* stm_should_break() calls */
+
+/* ---- fatal errors and API misuse ---- */
+__attribute__((noreturn, format(printf, 1, 2)))
+void stm_fatal(const char *fmt, ...);
+#ifdef STM_DEBUG
+#  define STM_CHECK(cond, ...) do { if (!(cond)) stm_fatal(__VA_ARGS__); } while (0)
+#else
+#  define STM_CHECK(cond, ...) do { (void)sizeof(cond); } while (0)
+#endif
+
+/* ---- growable arrays of words ---- */
+struct wordvec {
+    uintptr_t *items;
+    size_t count, capacity;
+};
+void wordvec_push(struct wordvec *v, uintptr_t x);
+void wordvec_free(struct wordvec *v);
+static inline uintptr_t wordvec_pop(struct wordvec *v) { return v->items[--v->count]; }
+
+/* ---- blocks (blocks.c) ---- */
+enum block_state { BLOCK_FREE, BLOCK_SMALL, BLOCK_LARGE_HEAD, BLOCK_LARGE_TAIL };
+
+struct large_object {
+    uintptr_t start;
+    size_t size;              /* bytes asked for, rounded to 16 */
+    size_t nblocks;
+    uint8_t *cards;           /* one byte per card, or NULL */
+    size_t ncards;
+    size_t index;             /* position in heap.large */
+};
+
+struct block_meta {
+    uint8_t state;
+    uint8_t zeroed;           /* every byte is known to be 0 */
+    uint8_t recyclable;       /* queued in heap.recycle */
+    uint16_t free_lines;      /* small blocks */
+    uint32_t head_distance;   /* large tail: blocks back to its head */
+    struct large_object *large;   /* large head */
+};
+
+struct heap {
+    char *base;               /* aligned to BLOCK_SIZE */
+    size_t nblocks;           /* blocks reserved */
+    size_t frontier;          /* blocks ever handed out are below this */
+    size_t used_blocks;       /* blocks not free */
+    struct block_meta *blocks;
+    uint8_t *line_marks;      /* per line: non-zero if a live object covers it */
+    uint8_t *start_bits;      /* per granule: an object starts here */
+    uint8_t *mark_bits;       /* per granule: marked (or old) */
+    uint64_t *free_map;       /* per block below frontier: 1 if free */
+    size_t free_cursor;       /* where the next free-block search starts */
+    struct wordvec recycle;   /* small blocks with free lines */
+    struct wordvec large;     /* struct large_object * */
+};
+extern struct heap heap;
+
+bool heap_reserve(size_t size);
+void heap_release(void);
+/* A run of n free blocks (zero-filled), or (size_t)-1. */
+size_t blocks_take(size_t n);
+void blocks_give_back(size_t first, size_t n);
+/* Returns free block memory to the OS. */
+void blocks_trim(void);
+
+static inline size_t block_of(uintptr_t addr) { return (addr - (uintptr_t)heap.base) >> BLOCK_SHIFT; }
+static inline uintptr_t block_addr(size_t b) { return (uintptr_t)heap.base + (b << BLOCK_SHIFT); }
+static inline size_t granule_of(uintptr_t addr) { return (addr - (uintptr_t)heap.base) >> GRANULE_SHIFT; }
+static inline bool in_heap(uintptr_t addr)
+{
+    return addr - (uintptr_t)heap.base < (heap.frontier << BLOCK_SHIFT);
+}
+static inline bool bit_get(const uint8_t *bits, size_t i) { return (bits[i >> 3] >> (i & 7)) & 1; }
+static inline void bit_set(uint8_t *bits, size_t i) { bits[i >> 3] |= (uint8_t)(1u << (i & 7)); }
+static inline void bit_clear(uint8_t *bits, size_t i) { bits[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
+static inline bool is_marked(uintptr_t obj) { return bit_get(heap.mark_bits, granule_of(obj)); }
+
+/* ---- allocation (alloc.c) ---- */
+struct allocator {
+    size_t block;             /* block being cut into holes, or (size_t)-1 */
+    size_t next_line;         /* where to look for the next hole in it */
+    uintptr_t hole_end;       /* true end of the current hole */
+    size_t young_bytes;       /* handed out since the last collection */
+    struct wordvec young_holes;   /* pairs (start, end) */
+    struct wordvec young_large;   /* struct large_object * */
+};
+extern struct allocator alloc;
+void alloc_reset_after_gc(void);
+
+/* ---- collection (collect.c, roots.c, finalize.c) ---- */
+struct gc_state {
+    struct config_values {
+        size_t heap_size;
+        uint64_t stress_every;        /* STM_GC_STRESS, 0 if off */
+    } cfg;
+    struct stm_config client;
+    uint64_t stress_countdown;
+    uint64_t stress_collections;
+    size_t old_bytes;                 /* estimate of bytes in old objects */
+    size_t major_threshold;
+    size_t live_after_major;
+    size_t minor_count, major_count;
+    struct wordvec gray;              /* objects marked, not yet traced */
+    struct wordvec remembered;        /* old objects written since the last GC */
+    struct wordvec carded;            /* large objects with dirty cards */
+    struct wordvec finalizable;       /* objects with a finalizer pending death */
+    struct wordvec finalize_queue;    /* dead ones, for stm_next_finalizable */
+    struct wordvec weakrefs;
+    bool collecting;
+};
+extern struct gc_state gc;
+
+void gc_collect(bool major);
+/* Marks the object containing the word, if any (conservative root). */
+void gc_mark_conservative(uintptr_t word);
+void gc_mark_precise(uintptr_t obj);
+void gc_drain(void);
+/* Finds the start of the object containing addr, or 0. */
+uintptr_t gc_find_object(uintptr_t addr);
+void roots_mark_all(void);
+void finalize_after_marking(void);
+
+static inline size_t object_size(uintptr_t obj)
+{
+    uint32_t granules = ((struct stm_header *)obj)->stm_flags >> STM_SIZE_SHIFT;
+    if (granules)
+        return (size_t)granules << GRANULE_SHIFT;
+    return heap.blocks[block_of(obj)].large->size;
+}
+
+/* ---- threads (threads.c) ---- */
+enum thread_state {
+    THREAD_OUTSIDE,     /* registered, holds no references */
+    THREAD_RUNNING,     /* in a transaction, or between commit and start */
+    THREAD_PARKED,      /* waiting or in stm_blocking_call: stack recorded */
+};
+
+struct stm_thread_private {
+    stm_thread *tl;
+    struct stm_thread_private *next;
+    enum thread_state state;
+    bool in_transaction;
+    bool inevitable;
+    char *stack_high;               /* first byte above the stack */
+    char *stack_low;                /* recorded when parked */
+    /* statistics */
+    int timing_state;               /* enum stm_time, or -1 for running */
+    double timing_since;
+    double run_seconds;             /* of the transaction in progress */
+    struct stm_stats stats;
+};
+
+extern pthread_mutex_t threads_lock;
+extern struct stm_thread_private *all_threads;
+extern __thread stm_thread *current_thread;
+
+/* Records the caller's stack pointer after spilling the callee-saved
+   registers onto the stack, so that a conservative scan from it sees them. */
+#define RECORD_STACK_LOW(priv)                                      \
+    do {                                                            \
+        __builtin_unwind_init();                                    \
+        char *sp_;                                                  \
+        __asm__ volatile("mov %%rsp, %0" : "=r"(sp_));              \
+        (priv)->stack_low = sp_;                                    \
+    } while (0)
+
+/* ---- statistics (stats.c) ---- */
+double stats_now(void);
+/* Leaves the current timing state for `state` (-1: running a transaction). */
+void stats_switch(struct stm_thread_private *p, int state);
+/* Ends the transaction's running time as `state` (committed or aborted). */
+void stats_end_run(struct stm_thread_private *p, enum stm_time state);
+
+/* ---- transactions, flavour specific (gil.c) ---- */
+void flavour_setup(void);
+void flavour_teardown(void);
+void flavour_thread_exit(struct stm_thread_private *p);
+
+#endif

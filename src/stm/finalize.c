@@ -1,0 +1,67 @@
+/*
+** Finalizers and weak references, settled between marking and sweeping.
+**
+** Objects with a finalizer that marking did not reach are kept alive, with
+** everything they reference, and queued for the client; weak references
+** are settled after that, so a weakref to such an object stays valid until
+** the object really dies (CPython's order when a refcount drops to zero).
+*/
+#include "core.h"
+
+void stm_enable_finalizer(stm_obj *obj)
+{
+    struct stm_header *h = stm_real_address(obj);
+    STM_CHECK(!(h->stm_flags & STM_FLAG_FINALIZER), "stm_enable_finalizer() twice on one object");
+    h->stm_flags |= STM_FLAG_FINALIZER;
+    wordvec_push(&gc.finalizable, (uintptr_t)h);
+}
+
+stm_obj *stm_next_finalizable(void)
+{
+    if (gc.finalize_queue.count == 0)
+        return NULL;
+    uintptr_t obj = gc.finalize_queue.items[0];
+    /* First in, first out: finalizers run in the order objects died. */
+    for (size_t i = 1; i < gc.finalize_queue.count; i++)
+        gc.finalize_queue.items[i - 1] = gc.finalize_queue.items[i];
+    gc.finalize_queue.count--;
+    return (stm_obj *)obj;
+}
+
+void finalize_after_marking(void)
+{
+    /* The queue is a root: its objects wait for their finalizer. */
+    for (size_t i = 0; i < gc.finalize_queue.count; i++)
+        gc_mark_precise(gc.finalize_queue.items[i]);
+    gc_drain();
+
+    size_t kept = 0, first_new = gc.finalize_queue.count;
+    for (size_t i = 0; i < gc.finalizable.count; i++) {
+        uintptr_t obj = gc.finalizable.items[i];
+        if (is_marked(obj))
+            gc.finalizable.items[kept++] = obj;
+        else
+            wordvec_push(&gc.finalize_queue, obj);
+    }
+    gc.finalizable.count = kept;
+    for (size_t i = first_new; i < gc.finalize_queue.count; i++) {
+        uintptr_t obj = gc.finalize_queue.items[i];
+        ((struct stm_header *)obj)->stm_flags &= ~STM_FLAG_FINALIZER;
+        gc_mark_precise(obj);
+    }
+    gc_drain();
+
+    /* Pairs (weakref object, offset of its weak slot). */
+    kept = 0;
+    for (size_t i = 0; i < gc.weakrefs.count; i += 2) {
+        uintptr_t w = gc.weakrefs.items[i], offset = gc.weakrefs.items[i + 1];
+        if (!is_marked(w))
+            continue;                       /* the weakref itself died */
+        uintptr_t *slot = (uintptr_t *)(w + offset);
+        if (*slot && !is_marked(*slot))
+            *slot = 0;
+        gc.weakrefs.items[kept++] = w;
+        gc.weakrefs.items[kept++] = offset;
+    }
+    gc.weakrefs.count = kept;
+}
