@@ -19,12 +19,15 @@ VARIANTS      := gil gil-debug gil-asan
 MAIN_VARIANTS := gil
 
 STM_SRC      := $(wildcard src/stm/*.c)
-PY_SRC       := $(wildcard src/compiler/*.c src/vm/*.c src/modules/*.c) src/stmpy.c
+# Everything of the interpreter but main() goes into libstmpy.a, so that unit
+# tests link only the parts they use.
+PY_LIB_SRC   := $(wildcard src/compiler/*.c src/vm/*.c src/modules/*.c)
 # The interpreter is built once its entry point exists.
 STMPY        := $(if $(wildcard src/stmpy.c),stmpy)
 CTEST_SRC    := $(wildcard tests/stm/test_*.c)
+UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 CBENCH_SRC   := $(wildcard bench/c/*.c)
-HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/stm/*.h)
+HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/*/*.h)
 
 .PHONY: all test bench demo clean debug asan
 .SECONDARY:
@@ -41,9 +44,17 @@ build/$(1)/libstm.a: $(patsubst %.c,build/$(1)/obj/%.o,$(STM_SRC))
 	@mkdir -p $$(dir $$@)
 	@rm -f $$@ && ar rcs $$@ $$^
 
-build/$(1)/stmpy: $(patsubst %.c,build/$(1)/obj/%.o,$(PY_SRC)) build/$(1)/libstm.a
+build/$(1)/libstmpy.a: $(patsubst %.c,build/$(1)/obj/%.o,$(PY_LIB_SRC))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@ && ar rcs $$@ $$^
+
+build/$(1)/stmpy: build/$(1)/obj/src/stmpy.o build/$(1)/libstmpy.a build/$(1)/libstm.a
 	@echo "LD $$@"
-	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$(filter %.o,$$^) build/$(1)/libstm.a $$(LDLIBS)
+	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstmpy.a build/$(1)/libstm.a $$(LDLIBS)
+
+build/$(1)/tests/unit_%: build/$(1)/obj/tests/unit/%.o build/$(1)/libstmpy.a build/$(1)/libstm.a
+	@mkdir -p $$(dir $$@)
+	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstmpy.a build/$(1)/libstm.a $$(LDLIBS)
 
 build/$(1)/tests/%: build/$(1)/obj/tests/stm/%.o build/$(1)/libstm.a
 	@mkdir -p $$(dir $$@)
@@ -53,7 +64,8 @@ build/$(1)/bench/%: build/$(1)/obj/bench/c/%.o build/$(1)/libstm.a
 	@mkdir -p $$(dir $$@)
 	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstm.a $$(LDLIBS)
 
-build/$(1)/ctests: $(patsubst tests/stm/%.c,build/$(1)/tests/%,$(CTEST_SRC))
+build/$(1)/ctests: $(patsubst tests/stm/%.c,build/$(1)/tests/%,$(CTEST_SRC)) \
+                   $(patsubst tests/unit/%.c,build/$(1)/tests/unit_%,$(UNIT_SRC))
 build/$(1)/cbench: $(patsubst bench/c/%.c,build/$(1)/bench/%,$(CBENCH_SRC))
 .PHONY: build/$(1)/ctests build/$(1)/cbench
 endef

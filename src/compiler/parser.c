@@ -70,15 +70,20 @@ int at_name(Parser *p, const char *s)
     return t->type == T_NAME && (size_t)t->len == strlen(s) && !memcmp(t->start, s, (size_t)t->len);
 }
 
-int enter(Parser *p)
+/* CPython's parser gives up (MemoryError) when its rules nest 6000 deep.
+   stmpy's recursive functions each stand for several of CPython's rules,
+   so they count with weights chosen to give up at about the same nesting
+   of unary operators, 'not', '**', lambda and conditionals. */
+int enter_n(Parser *p, int n)
 {
-    if (++p->depth > PARSER_MAX_DEPTH) {
+    p->depth += n;
+    if (p->depth > PARSER_MAX_DEPTH) {
         if (!p->failed) {
             p->err->kind = ERR_MEMORY;
             p->err->msg[0] = 0;
             p->failed = 1;
         }
-        p->depth--;
+        p->depth -= n;
         return 0;
     }
     return 1;
@@ -174,6 +179,17 @@ void set_end(Parser *p, int *end_lineno, int *end_col)
     *end_col = last->end_col;
 }
 
+/* Compound statements end at their last token that is not NEWLINE,
+   INDENT or DEDENT: a trailing ';' counts, as in CPython. */
+void set_block_end(Parser *p, int *end_lineno, int *end_col)
+{
+    int i = p->pos - 1;
+    while (i > 0 && (p->toks[i].type == T_NEWLINE || p->toks[i].type == T_INDENT || p->toks[i].type == T_DEDENT))
+        i--;
+    *end_lineno = p->toks[i].end_lineno;
+    *end_col = p->toks[i].end_col;
+}
+
 void set_loc(Parser *p, int start, int *lineno, int *col, int *end_lineno, int *end_col)
 {
     Token *s = &p->toks[start];
@@ -187,17 +203,6 @@ Expr *new_expr(Parser *p, ExprKind kind, int start)
     Expr *e = arena_alloc(p->arena, sizeof *e);
     e->kind = kind;
     set_loc(p, start, &e->lineno, &e->col_offset, &e->end_lineno, &e->end_col_offset);
-    return e;
-}
-
-Expr *new_expr_span(Parser *p, ExprKind kind, const Expr *first, const Expr *last)
-{
-    Expr *e = arena_alloc(p->arena, sizeof *e);
-    e->kind = kind;
-    e->lineno = first->lineno;
-    e->col_offset = first->col_offset;
-    e->end_lineno = last->end_lineno;
-    e->end_col_offset = last->end_col_offset;
     return e;
 }
 
@@ -287,8 +292,6 @@ const char *tok_identifier(Parser *p, Token *t)
 }
 
 /* ---- entry point ------------------------------------------------------- */
-
-AstSeq *parse_statements(Parser *p);
 
 /* After a parser error CPython tokenizes the rest of the file: an error
    that its tokenizer raises on the spot wins over the parser's, and an

@@ -33,7 +33,8 @@ typedef struct Parser {
     int str_err_pending;
 } Parser;
 
-enum { PARSER_MAX_DEPTH = 6000 };
+/* What CPython's rules below an atom add to the nesting. */
+enum { PARSER_MAX_DEPTH = 6000, PARSER_ATOM_DEPTH = 15 };
 
 /* Tokens. */
 Token *tk(Parser *p);                     /* the current token */
@@ -44,8 +45,10 @@ int accept(Parser *p, TokType t);         /* consume t if it is next */
 Token *expect(Parser *p, TokType t, const char *what);
 int at_name(Parser *p, const char *s);    /* a NAME token with this text (soft keywords) */
 const char *tok_identifier(Parser *p, Token *t);
-int enter(Parser *p);                     /* 0 when too deep (error set) */
-static inline void leave(Parser *p) { p->depth--; }
+int enter_n(Parser *p, int n);            /* 0 when too deep (error set) */
+static inline int enter(Parser *p) { return enter_n(p, 1); }
+static inline void leave_n(Parser *p, int n) { p->depth -= n; }
+static inline void leave(Parser *p) { leave_n(p, 1); }
 
 /* Errors. */
 void *syntax_error(Parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -59,10 +62,10 @@ void *invalid_syntax(Parser *p);          /* generic error at the furthest token
 /* Node construction.  Positions run from token `start` to the last token
    consumed. */
 Expr *new_expr(Parser *p, ExprKind kind, int start);
-Expr *new_expr_span(Parser *p, ExprKind kind, const Expr *first, const Expr *last);
 Stmt *new_stmt(Parser *p, StmtKind kind, int start);
 Pattern *new_pattern(Parser *p, PatternKind kind, int start);
 void set_end(Parser *p, int *end_lineno, int *end_col);
+void set_block_end(Parser *p, int *end_lineno, int *end_col);
 void set_loc(Parser *p, int start, int *lineno, int *col, int *end_lineno, int *end_col);
 
 /* Growable lists, turned into AstSeq at the end. */
@@ -86,8 +89,10 @@ Expr *parse_disjunction(Parser *p);
 Expr *parse_yield_expr(Parser *p);
 Expr *parse_atom_strings(Parser *p);           /* one or more adjacent STRING tokens */
 Expr *parse_primary(Parser *p);
+Expr *parse_call(Parser *p, Expr *func, int start_tok);   /* at func's '(' */
 Expr *parse_slices(Parser *p);
 Arguments *parse_parameters(Parser *p, int lambda, TokType closing);
+AstSeq *parse_statements(Parser *p);              /* the whole file */
 AstSeq *parse_block(Parser *p, const char *after, int after_line);
 Pattern *parse_patterns(Parser *p);
 Stmt *parse_match_stmt(Parser *p);
@@ -97,6 +102,9 @@ int could_start_expression(TokType t);
 int set_context(Parser *p, Expr *e, ExprContext ctx);   /* 0 and error if not a target */
 const char *expr_name(const Expr *e);
 Expr *invalid_target(Expr *e, ExprContext ctx);
+/* "if x = 1": reports CPython's hint when expression a is followed by a
+   stray '=' at token eq_pos; 0 if the hint does not apply. */
+int report_mistyped_equal(Parser *p, Expr *a, int eq_pos);
 
 /* Literals. */
 Expr *concat_strings(Parser *p, int first, int last);

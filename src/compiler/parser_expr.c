@@ -11,6 +11,7 @@ static Expr *atom(Parser *p);
 static Expr *factor(Parser *p);
 static Expr *lambdef(Parser *p);
 static AstSeq *comprehension_clauses(Parser *p);
+static Expr *named_expression(Parser *p, int hint);
 
 int could_start_expression(TokType t)
 {
@@ -58,6 +59,16 @@ static AstSeq *display_elements(Parser *p, Expr *first, TokType closing)
         list_push(&l, e);
     }
     return list_finish(p, &l);
+}
+
+/* "[x, y for ...]" */
+static void *unparenthesized_target(Parser *p, AstSeq *elts)
+{
+    if (elts->n < 2 || (tk_type(p) != T_FOR && tk_type(p) != T_ASYNC))
+        return NULL;
+    Expr *first = elts->a[0], *last = elts->a[elts->n - 1];
+    return syntax_error_at(p, first->lineno, first->col_offset, last->end_lineno, last->end_col_offset,
+                           "did you forget parentheses around the comprehension target?");
 }
 
 static Expr *missing_comma_check(Parser *p, Expr *last, TokType closing)
@@ -161,7 +172,7 @@ static Expr *list_atom(Parser *p)
         return e;
     }
     AstSeq *elts = display_elements(p, first, T_RSQB);
-    if (!elts)
+    if (!elts || unparenthesized_target(p, elts))
         return NULL;
     if (tk_type(p) != T_RSQB) {
         missing_comma_check(p, (Expr *)elts->a[elts->n - 1], T_RSQB);
@@ -206,7 +217,7 @@ static Expr *dict_or_set_atom(Parser *p)
                 return e;
             }
             AstSeq *elts = display_elements(p, key, T_RBRACE);
-            if (!elts)
+            if (!elts || unparenthesized_target(p, elts))
                 return NULL;
             if (tk_type(p) != T_RBRACE) {
                 missing_comma_check(p, (Expr *)elts->a[elts->n - 1], T_RBRACE);
@@ -222,7 +233,7 @@ static Expr *dict_or_set_atom(Parser *p)
         if (tk_type(p) == T_STAR && !p->failed)
             return syntax_error(p, "cannot use a starred expression in a dictionary value");
         if (tk_type(p) == T_RBRACE || tk_type(p) == T_COMMA)
-            return syntax_error(p, "expression expected after dictionary key and ':'");
+            return error_at_token(p, tk_at(p, p->pos - 1), "expression expected after dictionary key and ':'");
         value = parse_expression(p);
         if (!value)
             return NULL;
@@ -260,7 +271,7 @@ static Expr *dict_or_set_atom(Parser *p)
                 value = NULL;
             } else if (key) {
                 if (tk_type(p) == T_RBRACE || tk_type(p) == T_COMMA)
-                    syntax_error(p, "expression expected after dictionary key and ':'");
+                    error_at_token(p, tk_at(p, p->pos - 1), "expression expected after dictionary key and ':'");
                 value = key && !p->failed ? parse_expression(p) : NULL;
             } else {
                 value = NULL;
@@ -275,6 +286,8 @@ static Expr *dict_or_set_atom(Parser *p)
         list_push(&values, value);
     }
     AstSeq *ks = list_finish(p, &keys), *vs = list_finish(p, &values);
+    if (tk_type(p) != T_RBRACE && tk_type(p) != T_COMMA && !p->failed)
+        missing_comma_check(p, vs->a[vs->n - 1], T_RBRACE);
     if (!expect(p, T_RBRACE, NULL))
         return NULL;
     Expr *e = new_expr(p, Expr_Dict, start);
@@ -285,6 +298,10 @@ static Expr *dict_or_set_atom(Parser *p)
 
 static Expr *atom(Parser *p)
 {
+    /* The depth CPython would reach below here counts too. */
+    if (!enter_n(p, PARSER_ATOM_DEPTH))
+        return NULL;
+    leave_n(p, PARSER_ATOM_DEPTH);
     int start = p->pos;
     Token *t = tk(p);
     switch (t->type) {
@@ -324,7 +341,7 @@ static Expr *atom(Parser *p)
 }
 
 /* Call arguments after '('; builds the Call node. */
-static Expr *call_args(Parser *p, Expr *func)
+Expr *parse_call(Parser *p, Expr *func, int start_tok)
 {
     int open = p->pos;
     p->pos++;
@@ -334,7 +351,7 @@ static Expr *call_args(Parser *p, Expr *func)
     int seen_keyword = 0, seen_dstar = 0, nargs = 0;
     while (tk_type(p) != T_RPAR && !p->failed) {
         int start = p->pos;
-        Token *t = tk(p);
+        Token tcopy = *tk(p), *t = &tcopy;
         if (t->type == T_STAR) {
             if (seen_dstar) {
                 error_at_token(p, t, "iterable argument unpacking follows keyword argument unpacking");
@@ -381,7 +398,7 @@ static Expr *call_args(Parser *p, Expr *func)
             list_push(&kws, k);
             seen_keyword = 1;
         } else {
-            Expr *e = parse_named_expression(p);
+            Expr *e = named_expression(p, 0);
             if (!e)
                 break;
             if (tk_type(p) == T_FOR || tk_type(p) == T_ASYNC) {
@@ -404,7 +421,7 @@ static Expr *call_args(Parser *p, Expr *func)
                 g->v.GeneratorExp.elt = e;
                 g->v.GeneratorExp.generators = gens;
                 list_push(&args, g);
-                Expr *call = new_expr_span(p, Expr_Call, func, g);
+                Expr *call = new_expr(p, Expr_Call, start_tok);
                 call->v.Call.func = func;
                 call->v.Call.args = list_finish(p, &args);
                 call->v.Call.keywords = list_finish(p, &kws);
@@ -439,9 +456,7 @@ static Expr *call_args(Parser *p, Expr *func)
         return invalid_syntax(p);
     }
     p->pos++;
-    Expr *call = new_expr(p, Expr_Call, open);
-    call->lineno = func->lineno;
-    call->col_offset = func->col_offset;
+    Expr *call = new_expr(p, Expr_Call, start_tok);
     call->v.Call.func = func;
     call->v.Call.args = a;
     call->v.Call.keywords = k;
@@ -523,6 +538,7 @@ Expr *parse_slices(Parser *p)
 /* primary: atom followed by calls, subscripts and attribute accesses. */
 Expr *parse_primary(Parser *p)
 {
+    int start = p->pos;
     Expr *e = atom(p);
     while (e) {
         TokType t = tk_type(p);
@@ -532,21 +548,19 @@ Expr *parse_primary(Parser *p)
             if (n->type != T_NAME)
                 return invalid_syntax(p);
             p->pos++;
-            Expr *a = new_expr_span(p, Expr_Attribute, e, e);
-            set_end(p, &a->end_lineno, &a->end_col_offset);
+            Expr *a = new_expr(p, Expr_Attribute, start);
             a->v.Attribute.value = e;
             a->v.Attribute.attr = tok_identifier(p, n);
             a->v.Attribute.ctx = ExprContext_Load;
             e = a;
         } else if (t == T_LPAR) {
-            e = call_args(p, e);
+            e = parse_call(p, e, start);
         } else if (t == T_LSQB) {
             p->pos++;
             Expr *s = parse_slices(p);
             if (!s || !expect(p, T_RSQB, NULL))
                 return NULL;
-            Expr *sub = new_expr_span(p, Expr_Subscript, e, e);
-            set_end(p, &sub->end_lineno, &sub->end_col_offset);
+            Expr *sub = new_expr(p, Expr_Subscript, start);
             sub->v.Subscript.value = e;
             sub->v.Subscript.slice = s;
             sub->v.Subscript.ctx = ExprContext_Load;
@@ -575,10 +589,13 @@ static Expr *power(Parser *p)
             return NULL;
     }
     if (accept(p, T_DOUBLESTAR)) {
+        if (!enter_n(p, 2))
+            return NULL;
         Expr *r = factor(p);
+        leave_n(p, 2);
         if (!r)
             return NULL;
-        Expr *b = new_expr_span(p, Expr_BinOp, e, r);
+        Expr *b = new_expr(p, Expr_BinOp, start);
         b->v.BinOp.left = e;
         b->v.BinOp.op = Operator_Pow;
         b->v.BinOp.right = r;
@@ -592,11 +609,11 @@ static Expr *factor(Parser *p)
     TokType t = tk_type(p);
     if (t != T_PLUS && t != T_MINUS && t != T_TILDE)
         return power(p);
-    if (!enter(p))
+    if (!enter_n(p, 2))
         return NULL;
     int start = p->pos++;
     Expr *v = factor(p);
-    leave(p);
+    leave_n(p, 2);
     if (!v)
         return NULL;
     Expr *e = new_expr(p, Expr_UnaryOp, start);
@@ -630,6 +647,7 @@ static int binop_of(TokType t, int level)
 /* term, sum, shift_expr, bitwise_and, bitwise_xor, bitwise_or: levels 0-5. */
 static Expr *binary(Parser *p, int level)
 {
+    int start = p->pos;
     Expr *e = level == 0 ? factor(p) : binary(p, level - 1);
     while (e) {
         int op = binop_of(tk_type(p), level);
@@ -639,7 +657,7 @@ static Expr *binary(Parser *p, int level)
         Expr *r = level == 0 ? factor(p) : binary(p, level - 1);
         if (!r)
             return NULL;
-        Expr *b = new_expr_span(p, Expr_BinOp, e, r);
+        Expr *b = new_expr(p, Expr_BinOp, start);
         b->v.BinOp.left = e;
         b->v.BinOp.op = (OperatorKind)op;
         b->v.BinOp.right = r;
@@ -685,6 +703,7 @@ static int compare_op(Parser *p, CmpOpKind *op)
 
 static Expr *comparison(Parser *p)
 {
+    int start = p->pos;
     Expr *e = parse_bitwise_or(p);
     if (!e)
         return NULL;
@@ -705,7 +724,7 @@ static Expr *comparison(Parser *p)
         list_push(&ops, (void *)(intptr_t)op);
         list_push(&cmps, r);
     } while (compare_op(p, &op));
-    Expr *c = new_expr_span(p, Expr_Compare, e, cmps.a[cmps.n - 1]);
+    Expr *c = new_expr(p, Expr_Compare, start);
     c->v.Compare.left = e;
     c->v.Compare.ops = list_finish(p, &ops);
     c->v.Compare.comparators = list_finish(p, &cmps);
@@ -716,11 +735,11 @@ static Expr *inversion(Parser *p)
 {
     if (tk_type(p) != T_NOT)
         return comparison(p);
-    if (!enter(p))
+    if (!enter_n(p, 2))
         return NULL;
     int start = p->pos++;
     Expr *v = inversion(p);
-    leave(p);
+    leave_n(p, 2);
     if (!v)
         return NULL;
     Expr *e = new_expr(p, Expr_UnaryOp, start);
@@ -732,6 +751,7 @@ static Expr *inversion(Parser *p)
 static Expr *boolop(Parser *p, int is_or)
 {
     TokType kw = is_or ? T_OR : T_AND;
+    int start = p->pos;
     Expr *e = is_or ? boolop(p, 0) : inversion(p);
     if (!e || tk_type(p) != kw)
         return e;
@@ -746,7 +766,7 @@ static Expr *boolop(Parser *p, int is_or)
         }
         list_push(&l, r);
     }
-    Expr *b = new_expr_span(p, Expr_BoolOp, e, l.a[l.n - 1]);
+    Expr *b = new_expr(p, Expr_BoolOp, start);
     b->v.BoolOp.op = is_or ? BoolOp_Or : BoolOp_And;
     b->v.BoolOp.values = list_finish(p, &l);
     return b;
@@ -763,22 +783,27 @@ Expr *parse_expression(Parser *p)
         return lambdef(p);
     if (!enter(p))
         return NULL;
+    int start = p->pos;
     Expr *e = parse_disjunction(p);
     if (e && tk_type(p) == T_IF) {
         p->pos++;
         Expr *test = parse_disjunction(p);
         if (test && tk_type(p) != T_ELSE) {
-            if (!p->failed)
+            if (!p->failed && tk_type(p) != T_COLON)
                 syntax_error_at(p, e->lineno, e->col_offset, test->end_lineno, test->end_col_offset,
                                 "expected 'else' after 'if' expression");
             test = NULL;
         }
-        Expr *orelse = test && accept(p, T_ELSE) ? parse_expression(p) : NULL;
+        Expr *orelse = NULL;
+        if (test && accept(p, T_ELSE) && enter(p)) {
+            orelse = parse_expression(p);
+            leave(p);
+        }
         if (!orelse) {
             leave(p);
             return NULL;
         }
-        Expr *c = new_expr_span(p, Expr_IfExp, e, orelse);
+        Expr *c = new_expr(p, Expr_IfExp, start);
         c->v.IfExp.test = test;
         c->v.IfExp.body = e;
         c->v.IfExp.orelse = orelse;
@@ -788,7 +813,9 @@ Expr *parse_expression(Parser *p)
     return e;
 }
 
-Expr *parse_named_expression(Parser *p)
+/* hint: whether a stray '=' gets CPython's "Maybe you meant '=='" hint;
+   call arguments have their own message for it. */
+static Expr *named_expression(Parser *p, int hint)
 {
     if (tk_type(p) == T_NAME && tk_peek_type(p, 1) == T_COLONEQUAL) {
         int start = p->pos;
@@ -809,7 +836,14 @@ Expr *parse_named_expression(Parser *p)
     Expr *e = parse_expression(p);
     if (e && tk_type(p) == T_COLONEQUAL)
         return error_at_expr(p, e, "cannot use assignment expressions with %s", expr_name(e));
+    if (hint && e && tk_type(p) == T_EQUAL && report_mistyped_equal(p, e, p->pos))
+        return NULL;
     return e;
+}
+
+Expr *parse_named_expression(Parser *p)
+{
+    return named_expression(p, 1);
 }
 
 Expr *parse_star_named_expression(Parser *p)
@@ -962,13 +996,13 @@ static AstSeq *comprehension_clauses(Parser *p)
 static Expr *lambdef(Parser *p)
 {
     int start = p->pos++;
-    if (!enter(p))
+    if (!enter_n(p, 2))
         return NULL;
     Arguments *args = parse_parameters(p, 1, T_COLON);
     Expr *body = NULL;
     if (args && expect(p, T_COLON, NULL))
         body = parse_expression(p);
-    leave(p);
+    leave_n(p, 2);
     if (!body)
         return NULL;
     Expr *e = new_expr(p, Expr_Lambda, start);

@@ -7,6 +7,7 @@
 #include "compiler/fstring.h"
 #include "compiler/parser.h"
 #include "compiler/utf8.h"
+#include "vm/unicodedb_names.h"
 
 int parse_number(Parser *p, Token *t, Constant *c)
 {
@@ -200,7 +201,8 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
                 sbuf_put(out, tmp, (size_t)utf8_encode(cp, tmp));
                 break;
             }
-            /* fall through: not an escape in bytes */
+            /* not an escape in bytes */
+            /* fall through */
         default:
             /* Unknown escapes stay as they are (CPython only warns). */
             sbuf_put(out, esc, 2);
@@ -284,7 +286,7 @@ Expr *concat_strings(Parser *p, int first, int last)
     for (int i = first; i <= last && !p->failed; i++) {
         StrToken st;
         split_string_token(&p->toks[i], &st);
-        if (st.is_raw) {
+        if (st.is_raw || !memchr(st.body, '\\', st.len)) {
             Utf8Error ue;
             if (!utf8_validate(st.body, st.len, &ue)) {
                 char msg[200];
@@ -298,12 +300,10 @@ Expr *concat_strings(Parser *p, int first, int last)
         }
     }
     sbuf_put(&b, "", 0);
-    StrToken st0;
-    split_string_token(&p->toks[first], &st0);
     e->v.Constant.value.kind = CONST_STR;
     e->v.Constant.value.v.str.s = arena_strndup(p->arena, b.data, b.len);
     e->v.Constant.value.v.str.len = b.len;
-    if (st0.is_u)
+    if (*p->toks[first].start == 'u')
         e->v.Constant.kind = "u";
     free(b.data);
     return p->failed ? NULL : e;

@@ -106,16 +106,16 @@ static const char *iconv_name(const char *name, char *buf, size_t size)
         digits = n + 8;
     else if (!strncmp(n, "latin-", 6) || !strncmp(n, "latin", 5))
         return NULL;
-    if (digits && *digits && strspn(digits, "0123456789") == strlen(digits)) {
-        snprintf(buf, size, "ISO-8859-%s", digits);
+    if (digits && *digits && strlen(digits) < 4 && strspn(digits, "0123456789") == strlen(digits)) {
+        snprintf(buf, size, "ISO-8859-%.3s", digits);
         return buf;
     }
-    if (!strncmp(n, "cp", 2) && n[2] && strspn(n + 2, "0123456789") == strlen(n + 2)) {
-        snprintf(buf, size, "CP%s", n + 2);
+    if (!strncmp(n, "cp", 2) && n[2] && strlen(n) < 10 && strspn(n + 2, "0123456789") == strlen(n + 2)) {
+        snprintf(buf, size, "CP%.8s", n + 2);
         return buf;
     }
-    if (!strncmp(n, "windows-", 8) && strspn(n + 8, "0123456789") == strlen(n + 8)) {
-        snprintf(buf, size, "CP%s", n + 8);
+    if (!strncmp(n, "windows-", 8) && strlen(n) < 16 && strspn(n + 8, "0123456789") == strlen(n + 8)) {
+        snprintf(buf, size, "CP%.8s", n + 8);
         return buf;
     }
     return NULL;

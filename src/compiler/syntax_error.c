@@ -78,6 +78,10 @@ const char *err_kind_name(ErrKind kind)
 void err_print(const SyntaxErr *err, const Source *src, FILE *out)
 {
     if (err->kind == ERR_RECURSION || err->kind == ERR_MEMORY) {
+        fprintf(out, "%s%s%s\n", err_kind_name(err->kind), err->msg[0] ? ": " : "", err->msg);
+        return;
+    }
+    if (err->lineno < 0) {
         fprintf(out, "%s: %s\n", err_kind_name(err->kind), err->msg);
         return;
     }

@@ -134,7 +134,7 @@ static int verify_identifier(Tokenizer *t, const char *start, int lineno, int co
         int ok = cp < 128 ? (cp == '_' || (cp | 32) - 'a' < 26u || (!first && is_digit((int)cp)))
                           : uni_has(cp, first ? UNI_F_XID_START : UNI_F_XID_CONTINUE);
         if (!ok) {
-            t->cur = p + n;
+            t->cur = p + 1;
             char msg[80];
             if (uni_has(cp, UNI_F_PRINTABLE)) {
                 char ch[5] = {0};
@@ -176,6 +176,20 @@ static int verify_end_of_number(Tokenizer *t, int c, const char *kind)
         if ((size_t)(t->end - p) > n && !memcmp(p, words[i], n) &&
             !is_potential_identifier_char((unsigned char)p[n]))
             return 0;
+    }
+    if (c >= 128) {
+        /* A character that cannot be in a name gets its own message. */
+        backup(t, c);
+        const char *p = t->cur;
+        unsigned cp;
+        Utf8Error ue;
+        size_t avail = (size_t)(t->end - p) < 4 ? (size_t)(t->end - p) : 4;
+        int n = utf8_validate(p, avail, &ue) || ue.start > 0 ? utf8_decode(p, &cp) : 0;
+        if (n && !uni_has(cp, UNI_F_XID_CONTINUE)) {
+            t->cur = p + n;
+            return verify_identifier(t, p, t->lineno, col_of(t, p));
+        }
+        c = nextc(t);
     }
     if (c >= 0 && is_potential_identifier_char(c)) {
         backup(t, c);
@@ -413,14 +427,13 @@ static int indentation(Tokenizer *t)
     t->blankline = 0;
     if (t->level > 0)
         return 0;
-    int indent_bytes = (int)(p - t->line_start);
     if (col == t->indstack[t->indent]) {
         if (altcol != t->altstack[t->indent])
             goto tab_error;
     } else if (col > t->indstack[t->indent]) {
         if (t->indent + 1 >= TOK_MAXINDENT) {
             t->cur = p;
-            err_set(t->err, t->src, ERR_INDENTATION, t->lineno, indent_bytes, t->lineno, -1,
+            err_set(t->err, t->src, ERR_INDENTATION, t->lineno, 0, t->lineno, -2,
                     "too many levels of indentation");
             t->err->from_tokenizer = 1;
             t->err_class = TOKERR_DEFERRED;
@@ -438,8 +451,10 @@ static int indentation(Tokenizer *t)
             t->indent--;
         }
         if (col != t->indstack[t->indent]) {
-            err_set(t->err, t->src, ERR_INDENTATION, t->lineno, indent_bytes + 1, t->lineno, -1,
-                    "unindent does not match any outer indentation level");
+            /* CPython has read the whole line by then and points past it. */
+            const char *eol = memchr(p, '\n', (size_t)(t->end - p));
+            err_set(t->err, t->src, ERR_INDENTATION, t->lineno, (int)((eol ? eol : t->end) - t->line_start),
+                    t->lineno, -1, "unindent does not match any outer indentation level");
             t->err->from_tokenizer = 1;
             t->err_class = TOKERR_DEFERRED;
             t->pending_err = 1;

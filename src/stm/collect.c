@@ -7,6 +7,14 @@
 ** are traced.  The sweep then looks at the holes handed out since the last
 ** collection, nowhere else.  Major: all mark bits are cleared first and the
 ** whole heap is traced and swept.
+**
+** The client writes objects allocated by the running transaction with no
+** barrier (stm.h), even after a collection promoted them.  So survivors of
+** the running transaction keep their WRITE_BARRIER flag off while it runs:
+** they sit in gc.promoted, which every minor collection traces, as it
+** traces the remembered set.  When the transaction ends they move to the
+** remembered set: the next minor collection traces them once more and
+** turns their flag on.
 */
 #include "core.h"
 #include <stdlib.h>
@@ -75,9 +83,26 @@ void gc_drain(void)
 {
     while (gc.gray.count) {
         struct stm_header *obj = (struct stm_header *)wordvec_pop(&gc.gray);
-        obj->stm_flags |= STM_FLAG_WRITE_BARRIER;     /* it is old from now on */
+        /* A minor collection marks young objects only: they belong to the
+           running transaction, or to one that ended since the last
+           collection, and keep writing freely until the transaction ends.
+           A major one fixes its young survivors up afterwards. */
+        if (gc.major)
+            obj->stm_flags |= STM_FLAG_WRITE_BARRIER;
+        else
+            wordvec_push(&gc.promoted, (uintptr_t)obj);
         gc.client.trace(obj, visit_slot, NULL);
     }
+}
+
+void gc_transaction_ended(void)
+{
+    /* They may have been written with references to young objects and no
+       barrier: the next minor collection traces them as written old
+       objects, and gives them their barrier flag. */
+    for (size_t i = 0; i < gc.promoted.count; i++)
+        wordvec_push(&gc.remembered, gc.promoted.items[i]);
+    gc.promoted.count = 0;
 }
 
 /* Old objects written since the last collection may hold the only
@@ -90,6 +115,9 @@ static void mark_from_written_objects(void)
         obj->stm_flags |= STM_FLAG_WRITE_BARRIER;
     }
     gc.remembered.count = 0;
+    /* Written since they were promoted, without a barrier. */
+    for (size_t i = 0; i < gc.promoted.count; i++)
+        gc.client.trace((struct stm_header *)gc.promoted.items[i], visit_slot, NULL);
     for (size_t i = 0; i < gc.carded.count; i++) {
         struct stm_header *obj = (struct stm_header *)gc.carded.items[i];
         struct large_object *lo = heap.blocks[block_of((uintptr_t)obj)].large;
@@ -188,6 +216,43 @@ static void minor_collection(void)
     gc.old_bytes += survived;
 }
 
+/* After a major collection's marking: the survivors allocated by the
+   running transaction (promoted before, or young now) lose the barrier
+   flag that marking gave them, and the dead ones leave gc.promoted. */
+static void keep_barriers_off(void)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < gc.promoted.count; i++) {
+        uintptr_t obj = gc.promoted.items[i];
+        if (is_marked(obj)) {
+            ((struct stm_header *)obj)->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
+            gc.promoted.items[kept++] = obj;
+        }
+    }
+    gc.promoted.count = kept;
+    for (size_t i = 0; i < alloc.young_holes.count; i += 2) {
+        size_t first = granule_of(alloc.young_holes.items[i]) >> 3;
+        size_t last = granule_of(alloc.young_holes.items[i + 1]) >> 3;
+        for (size_t j = first; j < last; j++) {
+            uint8_t bits = heap.start_bits[j] & heap.mark_bits[j];
+            while (bits) {
+                unsigned k = (unsigned)__builtin_ctz(bits);
+                bits &= (uint8_t)(bits - 1);
+                uintptr_t obj = (uintptr_t)heap.base + ((j * 8 + k) << GRANULE_SHIFT);
+                ((struct stm_header *)obj)->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
+                wordvec_push(&gc.promoted, obj);
+            }
+        }
+    }
+    for (size_t i = 0; i < alloc.young_large.count; i++) {
+        struct large_object *lo = (struct large_object *)alloc.young_large.items[i];
+        if (is_marked(lo->start)) {
+            ((struct stm_header *)lo->start)->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
+            wordvec_push(&gc.promoted, lo->start);
+        }
+    }
+}
+
 static void major_collection(void)
 {
     memset(heap.mark_bits, 0, (heap.frontier << BLOCK_SHIFT) >> (GRANULE_SHIFT + 3));
@@ -203,6 +268,7 @@ static void major_collection(void)
     roots_mark_all();
     gc_drain();
     finalize_after_marking();
+    keep_barriers_off();
 
     size_t live = 0;
     heap.recycle.count = 0;
@@ -236,6 +302,7 @@ void gc_collect(bool major)
     if (gc.old_bytes >= gc.major_threshold)
         major = true;
     gc.collecting = true;
+    gc.major = major;
     stats_switch(p, major ? STM_TIME_MAJOR_GC : STM_TIME_MINOR_GC);
     if (major) {
         major_collection();
@@ -245,6 +312,10 @@ void gc_collect(bool major)
         gc.minor_count++;
     }
     alloc_reset_after_gc();
+    /* Every minor collection traces gc.promoted again: ask the client to
+       end the transaction soon, so that the list stays short. */
+    if (gc.promoted.count)
+        STM_SEGMENT->break_countdown = 0;
     stats_switch(p, -1);
     gc.collecting = false;
 }

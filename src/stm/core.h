@@ -134,11 +134,14 @@ struct gc_state {
     size_t minor_count, major_count;
     struct wordvec gray;              /* objects marked, not yet traced */
     struct wordvec remembered;        /* old objects written since the last GC */
+    struct wordvec promoted;          /* survivors allocated by the running
+                                         transaction: no barrier flag yet */
     struct wordvec carded;            /* large objects with dirty cards */
     struct wordvec finalizable;       /* objects with a finalizer pending death */
     struct wordvec finalize_queue;    /* dead ones, for stm_next_finalizable */
     struct wordvec weakrefs;
     bool collecting;
+    bool major;                       /* the collection running is major */
 };
 extern struct gc_state gc;
 
@@ -150,6 +153,9 @@ void gc_drain(void);
 /* Finds the start of the object containing addr, or 0. */
 uintptr_t gc_find_object(uintptr_t addr);
 void roots_mark_all(void);
+/* The running transaction ends: the objects it allocated will need the
+   write barrier after the next collection. */
+void gc_transaction_ended(void);
 void finalize_after_marking(void);
 
 static inline size_t object_size(uintptr_t obj)

@@ -126,6 +126,7 @@ void stm_commit_transaction(stm_thread *tl)
         return;
     stats_end_run(p, STM_TIME_RUN_COMMITTED);
     p->in_transaction = false;
+    gc_transaction_ended();
 }
 
 void stm_become_inevitable(stm_thread *tl, const char *why)
@@ -143,7 +144,10 @@ bool _stm_should_break_slow(stm_thread *tl)
     stm_gil_segment.break_countdown = BREAK_CHECK_INTERVAL;
     if (tl->atomic_depth > 0)
         return false;
-    if (__atomic_exchange_n(&drop_request, 0, __ATOMIC_RELAXED) | commit_soon) {
+    /* gc.promoted: objects the transaction allocated that a collection kept;
+       each minor collection traces them again until the transaction ends. */
+    if (__atomic_exchange_n(&drop_request, 0, __ATOMIC_RELAXED) | commit_soon
+        | (gc.promoted.count > 0)) {
         commit_soon = 0;
         return true;
     }
@@ -182,6 +186,7 @@ void *stm_blocking_call(stm_thread *tl, void *(*fn)(void *), void *arg)
         return fn(arg);              /* an atomic block keeps the lock */
     stats_end_run(p, STM_TIME_RUN_COMMITTED);
     p->in_transaction = false;
+    gc_transaction_ended();
     RECORD_STACK_LOW(p);
     set_state(p, THREAD_PARKED);
     stats_switch(p, STM_TIME_OUTSIDE_TRANSACTION);
@@ -196,7 +201,10 @@ void *stm_blocking_call(stm_thread *tl, void *(*fn)(void *), void *arg)
 
 void flavour_thread_exit(struct stm_thread_private *p)
 {
-    if (p->state == THREAD_RUNNING)
-        gil_release();
+    /* Outside before letting go: the next holder may collect at once and
+       must not take this thread for one running unparked. */
+    bool holding = p->state == THREAD_RUNNING;
     set_state(p, THREAD_OUTSIDE);
+    if (holding)
+        gil_release();
 }

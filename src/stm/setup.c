@@ -105,6 +105,7 @@ void stm_teardown(void)
     wordvec_free(&alloc.young_large);
     wordvec_free(&gc.gray);
     wordvec_free(&gc.remembered);
+    wordvec_free(&gc.promoted);
     wordvec_free(&gc.carded);
     wordvec_free(&gc.finalizable);
     wordvec_free(&gc.finalize_queue);

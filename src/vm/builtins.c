@@ -1,0 +1,634 @@
+/*
+** The builtins module: functions, and the builtin types and exceptions
+** under their names.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/code.h"
+#include "vm/eval.h"
+#include "vm/runtime.h"
+
+Object *obj_format(Object *v, Object *spec);
+Object *ascii_of(Object *v);
+Object *callable_iter_new(Object *callable, Object *sentinel);
+Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
+int list_sort(Object *l, Object *key, bool reverse);
+Object *generator_send(Object *g, Object *v);
+
+static int write_str(Object *file, Object *s)
+{
+    if (!file) {
+        size_t n;
+        char *u = str_to_utf8(s, &n);
+        if (!u)
+            return -1;
+        fwrite(u, 1, n, stdout);
+        free(u);
+        return 0;
+    }
+    Object *w = obj_getattr_cstr(file, "write");
+    return w && obj_call1(w, s) ? 0 : -1;
+}
+
+static Object *b_print(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Object *sep = NULL, *end = NULL, *file = NULL, *flush = NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    for (size_t i = 0; i < nkw; i++) {
+        Object *k = tuple_get(kw, i), *v = args[nargs + i];
+        if (str_eq_cstr(k, "sep")) sep = v;
+        else if (str_eq_cstr(k, "end")) end = v;
+        else if (str_eq_cstr(k, "file")) file = v;
+        else if (str_eq_cstr(k, "flush")) flush = v;
+        else {
+            char b[100];
+            return raise(vm.e_TypeError, "'%s' is an invalid keyword argument for print()",
+                         str_cstr(k, b, sizeof b));
+        }
+    }
+    if (sep == None) sep = NULL;
+    if (end == None) end = NULL;
+    if (file == None) file = NULL;
+    if (sep && !is_str(sep))
+        return raise(vm.e_TypeError, "sep must be None or a string, not %s", type_name(type_of(sep)));
+    if (end && !is_str(end))
+        return raise(vm.e_TypeError, "end must be None or a string, not %s", type_name(type_of(end)));
+    if (!file) {
+        Object *out = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stdout");
+        if (out && out != None && !is_small(out) && out->type != vm.t_NoneType
+            && !dict_get_cstr(((ModuleObj *)vm.sys)->dict, "__stdout_is_c__"))
+            file = out;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        if (i && write_str(file, sep ? sep : vm.one_char[' ']) < 0)
+            return NULL;
+        Object *s = obj_str(args[i]);
+        if (!s || write_str(file, s) < 0)
+            return NULL;
+    }
+    if (write_str(file, end ? end : vm.one_char['\n']) < 0)
+        return NULL;
+    if (flush && obj_truth(flush) == 1) {
+        if (!file)
+            fflush(stdout);
+        else {
+            Object *f = obj_getattr_cstr(file, "flush");
+            if (!f || !obj_call0(f))
+                return NULL;
+        }
+    }
+    return None;
+}
+
+static Object *b_len(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("len", kw, nargs, 1) < 0)
+        return NULL;
+    intptr_t n = obj_length(args[0]);
+    return n < 0 ? NULL : make_small(n);
+}
+
+static Object *b_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("repr", kw, nargs, 1) < 0 ? NULL : obj_repr(args[0]);
+}
+
+static Object *b_ascii(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("ascii", kw, nargs, 1) < 0 ? NULL : ascii_of(args[0]);
+}
+
+static Object *b_format(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("format", kw) < 0 || args_count("format", nargs, 1, 2) < 0)
+        return NULL;
+    return obj_format(args[0], nargs == 2 ? args[1] : NULL);
+}
+
+/* isinstance/issubclass with tuples and __instancecheck__ on metaclasses. */
+static int check_class(Object *v, Object *cls, bool instance)
+{
+    if (!is_small(cls) && cls->type == vm.t_tuple) {
+        for (size_t i = 0; i < tuple_size(cls); i++) {
+            int r = check_class(v, tuple_get(cls, i), instance);
+            if (r)
+                return r;
+        }
+        return 0;
+    }
+    if (is_small(cls) || layout_of(cls) != L_TYPE) {
+        raise(vm.e_TypeError, "%s() arg 2 must be a type, a tuple of types, or a union",
+              instance ? "isinstance" : "issubclass");
+        return -1;
+    }
+    Type *meta = type_of(cls);
+    if (meta != vm.t_type) {
+        Object *hook = type_lookup(meta, intern_cstr(instance ? "__instancecheck__"
+                                                               : "__subclasscheck__"));
+        if (hook && !is_small(hook) && hook->type == vm.t_function) {
+            Object *argv[2] = { cls, v };
+            Object *r = obj_call(hook, argv, 2, NULL);
+            return r ? obj_truth(r) : -1;
+        }
+    }
+    if (instance)
+        return is_instance_of(v, (Type *)cls);
+    if (is_small(v) || layout_of(v) != L_TYPE) {
+        raise(vm.e_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    return type_is_subtype((Type *)v, (Type *)cls);
+}
+
+static Object *b_isinstance(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("isinstance", kw, nargs, 2) < 0)
+        return NULL;
+    int r = check_class(args[0], args[1], true);
+    return r < 0 ? NULL : bool_obj(r);
+}
+
+static Object *b_issubclass(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("issubclass", kw, nargs, 2) < 0)
+        return NULL;
+    int r = check_class(args[0], args[1], false);
+    return r < 0 ? NULL : bool_obj(r);
+}
+
+static Object *b_abs(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("abs", kw, nargs, 1) < 0 ? NULL : obj_unary(args[0], UN_ABS);
+}
+
+static Object *min_max(Object *const *args, size_t nargs, Object *kw, CmpOp op, const char *name)
+{
+    Object *key = NULL, *dflt = NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    for (size_t i = 0; i < nkw; i++) {
+        Object *k = tuple_get(kw, i);
+        if (str_eq_cstr(k, "key"))
+            key = args[nargs + i] == None ? NULL : args[nargs + i];
+        else if (str_eq_cstr(k, "default"))
+            dflt = args[nargs + i];
+        else {
+            char b[100];
+            return raise(vm.e_TypeError, "%s() got an unexpected keyword argument '%s'", name,
+                         str_cstr(k, b, sizeof b));
+        }
+    }
+    if (nargs == 0)
+        return raise(vm.e_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (nargs > 1 && dflt)
+        return raise(vm.e_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+    Object *it = obj_iter(nargs == 1 ? args[0] : tuple_from_array(args, nargs));
+    if (!it)
+        return NULL;
+    Object *best = NULL, *best_key = NULL;
+    for (;;) {
+        Object *v = obj_next(it);
+        if (!v) {
+            if (exc_occurred())
+                return NULL;
+            break;
+        }
+        Object *k = key ? obj_call1(key, v) : v;
+        if (!k)
+            return NULL;
+        if (!best) {
+            best = v;
+            best_key = k;
+            continue;
+        }
+        int r = obj_richcompare_bool(k, best_key, op);
+        if (r < 0)
+            return NULL;
+        if (r) {
+            best = v;
+            best_key = k;
+        }
+    }
+    if (!best) {
+        if (dflt)
+            return dflt;
+        return raise(vm.e_ValueError, "%s() arg is an empty sequence", name);
+    }
+    return best;
+}
+
+static Object *b_min(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return min_max(args, nargs, kw, CMP_LT, "min");
+}
+
+static Object *b_max(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return min_max(args, nargs, kw, CMP_GT, "max");
+}
+
+static Object *b_sum(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "iterable", "start", NULL };
+    Object *out[2];
+    if (args_parse("sum", args, nargs, kw, names, 1, 2, out) < 0)
+        return NULL;
+    Object *acc = out[1] ? out[1] : make_small(0);
+    if (is_str(acc))
+        return raise(vm.e_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    Object *it = obj_iter(out[0]);
+    if (!it)
+        return NULL;
+    for (;;) {
+        Object *v = obj_next(it);
+        if (!v)
+            return exc_occurred() ? NULL : acc;
+        intptr_t z;
+        if (is_small(acc) && is_small(v)
+            && !__builtin_add_overflow(small_value(acc), small_value(v), &z) && fits_small(z)) {
+            acc = make_small(z);
+            continue;
+        }
+        acc = obj_binary(acc, v, NB_ADD);
+        if (!acc)
+            return NULL;
+    }
+}
+
+static Object *b_iter(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("iter", kw) < 0 || args_count("iter", nargs, 1, 2) < 0)
+        return NULL;
+    if (nargs == 2) {
+        if (!type_of(args[0])->call)
+            return raise(vm.e_TypeError, "iter(v, w): v must be callable");
+        return callable_iter_new(args[0], args[1]);
+    }
+    return obj_iter(args[0]);
+}
+
+static Object *b_next(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("next", kw) < 0 || args_count("next", nargs, 1, 2) < 0)
+        return NULL;
+    Type *t = type_of(args[0]);
+    if (t == vm.t_generator) {
+        /* next(g) reports a return's value in its StopIteration. */
+        Object *v = generator_send(args[0], None);
+        if (!v && nargs == 2 && exc_matches(vm.e_StopIteration)) {
+            exc_clear();
+            return args[1];
+        }
+        return v;
+    }
+    if (!t->next)
+        return raise(vm.e_TypeError, "'%s' object is not an iterator", type_name(t));
+    Object *v = t->next(args[0]);
+    if (v)
+        return v;
+    if (exc_occurred()) {
+        if (nargs == 2 && exc_matches(vm.e_StopIteration)) {
+            exc_clear();
+            return args[1];
+        }
+        return NULL;
+    }
+    if (nargs == 2)
+        return args[1];
+    return raise_object((Object *)vm.e_StopIteration);
+}
+
+static Object *b_hash(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("hash", kw, nargs, 1) < 0)
+        return NULL;
+    int64_t h = obj_hash(args[0]);
+    return h == -1 ? NULL : int_from_i64(h);
+}
+
+static Object *b_id(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("id", kw, nargs, 1) < 0)
+        return NULL;
+    return int_from_u64((uint64_t)(uintptr_t)args[0]);
+}
+
+static Object *b_chr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("chr", kw, nargs, 1) < 0)
+        return NULL;
+    if (!is_int(args[0]))
+        return raise(vm.e_TypeError, "'%s' object cannot be interpreted as an integer",
+                     type_name(type_of(args[0])));
+    int64_t c;
+    if (int_to_i64(args[0], &c) < 0)
+        return NULL;
+    if (c < 0 || c > 0x10ffff)
+        return raise(vm.e_ValueError, "chr() arg not in range(0x110000)");
+    uint32_t cp = (uint32_t)c;
+    return str_from_codepoints(&cp, 1);
+}
+
+static Object *b_ord(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("ord", kw, nargs, 1) < 0)
+        return NULL;
+    Object *s = args[0];
+    if (is_str(s)) {
+        if (str_len(s) != 1)
+            return raise(vm.e_TypeError, "ord() expected a character, but string of length %zu found",
+                         str_len(s));
+        return make_small(str_char(s, 0));
+    }
+    if (is_bytes(s)) {
+        Bytes *b = (Bytes *)s;
+        if (b->size != 1)
+            return raise(vm.e_TypeError, "ord() expected a character, but string of length %zu found",
+                         b->size);
+        return make_small((unsigned char)b->data[0]);
+    }
+    return raise(vm.e_TypeError, "ord() expected string of length 1, but %s found",
+                 type_name(type_of(s)));
+}
+
+static Object *b_callable(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("callable", kw, nargs, 1) < 0)
+        return NULL;
+    return bool_obj(type_of(args[0])->call != NULL);
+}
+
+static Object *b_getattr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("getattr", kw) < 0 || args_count("getattr", nargs, 2, 3) < 0)
+        return NULL;
+    if (!is_str(args[1]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[1])));
+    Object *v = obj_getattr(args[0], args[1]);
+    if (!v && nargs == 3 && exc_matches(vm.e_AttributeError)) {
+        exc_clear();
+        return args[2];
+    }
+    return v;
+}
+
+static Object *b_setattr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("setattr", kw, nargs, 3) < 0)
+        return NULL;
+    if (!is_str(args[1]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[1])));
+    return obj_setattr(args[0], str_intern(args[1]), args[2]) < 0 ? NULL : None;
+}
+
+static Object *b_delattr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("delattr", kw, nargs, 2) < 0)
+        return NULL;
+    if (!is_str(args[1]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[1])));
+    return obj_setattr(args[0], args[1], NULL) < 0 ? NULL : None;
+}
+
+static Object *b_hasattr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("hasattr", kw, nargs, 2) < 0)
+        return NULL;
+    if (!is_str(args[1]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[1])));
+    Object *v = obj_getattr(args[0], args[1]);
+    if (v)
+        return True_;
+    if (exc_matches(vm.e_AttributeError)) {
+        exc_clear();
+        return False_;
+    }
+    return NULL;
+}
+
+static Object *b_sorted(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "iterable", "key", "reverse", NULL };
+    Object *out[3];
+    if (args_parse("sorted", args, nargs, kw, names, 1, 1, out) < 0)
+        return NULL;
+    Object *l = list_from_iterable(out[0]);
+    int rev = out[2] ? obj_truth(out[2]) : 0;
+    if (!l || rev < 0)
+        return NULL;
+    return list_sort(l, out[1] && out[1] != None ? out[1] : NULL, rev) < 0 ? NULL : l;
+}
+
+static Object *any_all(Object *const *args, size_t nargs, Object *kw, bool want, const char *name)
+{
+    if (args_exact(name, kw, nargs, 1) < 0)
+        return NULL;
+    Object *it = obj_iter(args[0]);
+    if (!it)
+        return NULL;
+    for (;;) {
+        Object *v = obj_next(it);
+        if (!v)
+            return exc_occurred() ? NULL : bool_obj(!want);
+        int t = obj_truth(v);
+        if (t < 0)
+            return NULL;
+        if (t == want)
+            return bool_obj(want);
+    }
+}
+static Object *b_any(Object *s, Object *const *a, size_t n, Object *kw) { return any_all(a, n, kw, true, "any"); }
+static Object *b_all(Object *s, Object *const *a, size_t n, Object *kw) { return any_all(a, n, kw, false, "all"); }
+
+static Object *b_divmod(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("divmod", kw, nargs, 2) < 0)
+        return NULL;
+    Object *q = obj_binary(args[0], args[1], NB_FLOOR_DIVIDE);
+    Object *r = q ? obj_binary(args[0], args[1], NB_REMAINDER) : NULL;
+    return r ? tuple_pack(2, q, r) : NULL;
+}
+
+static Object *b_pow(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "base", "exp", "mod", NULL };
+    Object *out[3];
+    if (args_parse("pow", args, nargs, kw, names, 2, 3, out) < 0)
+        return NULL;
+    if (out[2] && out[2] != None) {
+        if (!is_int(out[0]) || !is_int(out[1]) || !is_int(out[2]))
+            return raise(vm.e_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        if (obj_truth(out[2]) == 0)
+            return raise(vm.e_ValueError, "pow() 3rd argument cannot be 0");
+        if (obj_richcompare(out[1], make_small(0), CMP_LT) == True_)
+            return raise(vm.e_ValueError, "pow() with a negative exponent and a modulus is not supported yet");
+        /* Square and multiply, reducing as we go. */
+        Object *result = make_small(1), *base = obj_binary(out[0], out[2], NB_REMAINDER), *e = out[1];
+        while (base && obj_truth(e) == 1) {
+            if (obj_truth(obj_binary(e, make_small(1), NB_AND)) == 1)
+                result = obj_binary(obj_binary(result, base, NB_MULTIPLY), out[2], NB_REMAINDER);
+            base = obj_binary(obj_binary(base, base, NB_MULTIPLY), out[2], NB_REMAINDER);
+            e = obj_binary(e, make_small(1), NB_RSHIFT);
+            if (!result || !e)
+                return NULL;
+        }
+        return base ? obj_binary(result, out[2], NB_REMAINDER) : NULL;
+    }
+    return obj_binary(out[0], out[1], NB_POWER);
+}
+
+static Object *b_globals(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("globals", kw, nargs, 0) < 0)
+        return NULL;
+    return ((Frame *)thread_state()->frame)->globals;
+}
+
+static Object *b_locals(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("locals", kw, nargs, 0) < 0)
+        return NULL;
+    Frame *f = (Frame *)thread_state()->frame;
+    if (f->locals)
+        return f->locals;
+    Code *c = (Code *)f->code;
+    Object *d = dict_new();
+    for (uint32_t i = 0; d && i < f->nlocalsplus; i++) {
+        Object *v = f->slots[i];
+        uint8_t kind = ((Bytes *)c->localsplus_kinds)->data[i];
+        if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && !is_small(v) && v->type == vm.t_cell)
+            v = ((Cell *)v)->value;
+        if (v && dict_set(d, tuple_get(c->localsplus_names, i), v) < 0)
+            return NULL;
+    }
+    return d;
+}
+
+/* __build_class__(func, name, *bases, metaclass=None, **kwds) */
+static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs < 2)
+        return raise(vm.e_TypeError, "__build_class__: not enough arguments");
+    Object *func = args[0], *name = args[1];
+    if (is_small(func) || func->type != vm.t_function)
+        return raise(vm.e_TypeError, "__build_class__: func must be a function");
+    if (!is_str(name))
+        return raise(vm.e_TypeError, "__build_class__: name is not a string");
+    Object *bases = tuple_from_array(args + 2, nargs - 2);
+    if (!bases)
+        return NULL;
+    Object *meta = NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    Object *rest_names = tuple_new(nkw);
+    Object **rest_vals = malloc((nkw + 4) * sizeof *rest_vals);
+    size_t nrest = 0;
+    if (!rest_names || !rest_vals)
+        return raise_no_memory();
+    for (size_t i = 0; i < nkw; i++) {
+        if (str_eq_cstr(tuple_get(kw, i), "metaclass"))
+            meta = args[nargs + i];
+        else {
+            tuple_init_item(rest_names, nrest, tuple_get(kw, i));
+            rest_vals[3 + nrest++] = args[nargs + i];
+        }
+    }
+    ((Tuple *)rest_names)->size = nrest;
+    if (!meta)
+        meta = tuple_size(bases) ? (Object *)type_of(tuple_get(bases, 0)) : (Object *)vm.t_type;
+    /* The most derived metaclass of all bases wins. */
+    if (!is_small(meta) && layout_of(meta) == L_TYPE) {
+        for (size_t i = 0; i < tuple_size(bases); i++) {
+            Type *bt = type_of(tuple_get(bases, i));
+            if (type_is_subtype(bt, (Type *)meta))
+                meta = (Object *)bt;
+            else if (!type_is_subtype((Type *)meta, bt)) {
+                free(rest_vals);
+                return raise(vm.e_TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+            }
+        }
+    }
+    Object *ns;
+    Object *prepare = obj_getattr_cstr(meta, "__prepare__");
+    if (prepare) {
+        Object *pargs[2] = { name, bases };
+        ns = obj_call(prepare, pargs, 2, NULL);
+    } else {
+        exc_clear();
+        ns = dict_new();
+    }
+    if (!ns) {
+        free(rest_vals);
+        return NULL;
+    }
+    Function *fn = (Function *)func;
+    Frame *f = frame_new(fn->code, func, fn->globals, fn->builtins, ns);
+    if (!f) {
+        free(rest_vals);
+        return NULL;
+    }
+    Object *cell = eval_class_body(f);
+    if (!cell) {
+        free(rest_vals);
+        return NULL;
+    }
+    rest_vals[0] = name;
+    rest_vals[1] = bases;
+    rest_vals[2] = ns;
+    Object *cls = obj_call(meta, rest_vals, 3, nrest ? rest_names : NULL);
+    free(rest_vals);
+    if (cls && !is_small(cell) && cell->type == vm.t_cell) {
+        obj_write(cell);
+        ((Cell *)cell)->value = cls;
+    }
+    return cls;
+}
+
+void builtins_init(void)
+{
+    Object *m = module_new(intern_cstr("builtins"));
+    Object *d = ((ModuleObj *)m)->dict;
+    vm.builtins = d;
+    static const MethodDef functions[] = {
+        { "print", b_print, 0 }, { "len", b_len, 0 }, { "repr", b_repr, 0 },
+        { "ascii", b_ascii, 0 }, { "format", b_format, 0 }, { "isinstance", b_isinstance, 0 },
+        { "issubclass", b_issubclass, 0 }, { "abs", b_abs, 0 }, { "min", b_min, 0 },
+        { "max", b_max, 0 }, { "sum", b_sum, 0 }, { "iter", b_iter, 0 }, { "next", b_next, 0 },
+        { "hash", b_hash, 0 }, { "id", b_id, 0 }, { "chr", b_chr, 0 }, { "ord", b_ord, 0 },
+        { "callable", b_callable, 0 }, { "getattr", b_getattr, 0 },
+        { "setattr", b_setattr, 0 }, { "delattr", b_delattr, 0 }, { "hasattr", b_hasattr, 0 },
+        { "sorted", b_sorted, 0 }, { "any", b_any, 0 }, { "all", b_all, 0 },
+        { "divmod", b_divmod, 0 }, { "pow", b_pow, 0 }, { "globals", b_globals, 0 },
+        { "locals", b_locals, 0 }, { "__build_class__", b_build_class, 0 },
+        { NULL, NULL, 0 },
+    };
+    for (const MethodDef *f = functions; f->name; f++)
+        dict_set_cstr(d, f->name, builtin_new(f->name, f->fn, m, m));
+    struct { const char *name; Type *t; } types[] = {
+        { "object", vm.t_object }, { "type", vm.t_type }, { "int", vm.t_int },
+        { "bool", vm.t_bool }, { "float", vm.t_float }, { "complex", vm.t_complex },
+        { "str", vm.t_str }, { "bytes", vm.t_bytes }, { "tuple", vm.t_tuple },
+        { "list", vm.t_list }, { "dict", vm.t_dict }, { "set", vm.t_set },
+        { "frozenset", vm.t_frozenset }, { "range", vm.t_range }, { "slice", vm.t_slice },
+        { "enumerate", vm.t_enumerate }, { "zip", vm.t_zip }, { "map", vm.t_map },
+        { "filter", vm.t_filter }, { "reversed", vm.t_reversed },
+        { "property", vm.t_property }, { "staticmethod", vm.t_staticmethod },
+        { "classmethod", vm.t_classmethod }, { "super", vm.t_super },
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        dict_set_cstr(d, types[i].name, (Object *)types[i].t);
+#define X(name, base) dict_set_cstr(d, #name, (Object *)vm.e_##name);
+    EXC_TYPES(X)
+#undef X
+    dict_set_cstr(d, "EnvironmentError", (Object *)vm.e_OSError);
+    dict_set_cstr(d, "IOError", (Object *)vm.e_OSError);
+    dict_set_cstr(d, "None", None);
+    dict_set_cstr(d, "True", True_);
+    dict_set_cstr(d, "False", False_);
+    dict_set_cstr(d, "Ellipsis", vm.ellipsis);
+    dict_set_cstr(d, "NotImplemented", NotImplemented);
+    dict_set_cstr(d, "__debug__", True_);
+}

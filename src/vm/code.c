@@ -1,0 +1,149 @@
+/*
+** Code objects, built from the compiler's CodeUnits.
+*/
+#include <string.h>
+
+#include "compiler/code.h"
+#include "vm/runtime.h"
+
+Object *bytes_new(const char *data, size_t n)
+{
+    Bytes *b = (Bytes *)vm_alloc(sizeof(struct Bytes) + n + 1, L_BYTES, vm.t_bytes);
+    if (!b)
+        return NULL;
+    b->hash = -1;
+    b->size = n;
+    if (data)
+        memcpy(stm_real_address((stm_obj *)b) + offsetof(struct Bytes, data), data, n);
+    return (Object *)b;
+}
+
+static bool looks_like_identifier(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+Object *complex_new(double re, double im);
+Object *code_from_unit(const CodeUnit *u);
+
+static Object *const_value(const ConstVal *c)
+{
+    switch (c->kind) {
+    case CV_NONE: return None;
+    case CV_TRUE: return True_;
+    case CV_FALSE: return False_;
+    case CV_ELLIPSIS: return vm.ellipsis;
+    case CV_INT: {
+        const char *s = c->v.i;
+        if (*s != '-')
+            return int_from_text(s, 10);
+        Object *v = int_from_text(s + 1, 10);
+        return v ? obj_unary(v, UN_NEG) : NULL;
+    }
+    case CV_FLOAT: return float_new(c->v.f);
+    case CV_COMPLEX: return complex_new(c->v.c.re, c->v.c.im);
+    case CV_STR: {
+        Object *s = str_from_utf8(c->v.str.s, c->v.str.len);
+        if (s && looks_like_identifier(c->v.str.s, c->v.str.len))
+            s = str_intern(s);
+        return s;
+    }
+    case CV_BYTES: return bytes_new(c->v.str.s, c->v.str.len);
+    case CV_TUPLE: {
+        Object *t = tuple_new((size_t)c->v.tup.n);
+        for (int i = 0; t && i < c->v.tup.n; i++) {
+            Object *item = const_value(c->v.tup.items[i]);
+            if (!item)
+                return NULL;
+            tuple_init_item(t, (size_t)i, item);
+        }
+        return t;
+    }
+    case CV_FROZENSET: {
+        Object *s = set_new(vm.t_frozenset);
+        for (int i = 0; s && i < c->v.tup.n; i++) {
+            Object *item = const_value(c->v.tup.items[i]);
+            if (!item || set_add(s, item) < 0)
+                return NULL;
+        }
+        return s;
+    }
+    case CV_CODE:
+        return code_from_unit(c->v.code);
+    }
+    return raise(vm.e_SystemError, "bad constant kind %d", c->kind);
+}
+
+static Object *name_tuple(const char *const *names, int n)
+{
+    Object *t = tuple_new((size_t)n);
+    for (int i = 0; t && i < n; i++) {
+        Object *s = intern_cstr(names[i]);
+        if (!s)
+            return NULL;
+        tuple_init_item(t, (size_t)i, s);
+    }
+    return t;
+}
+
+Object *code_from_unit(const CodeUnit *u)
+{
+    Code *c = (Code *)vm_alloc(sizeof(struct Code), L_CODE, vm.t_code);
+    if (!c)
+        return NULL;
+    Object *consts = tuple_new((size_t)u->nconsts);
+    if (!consts)
+        return NULL;
+    c->consts = consts;
+    for (int i = 0; i < u->nconsts; i++) {
+        Object *v = const_value(u->consts[i]);
+        if (!v)
+            return NULL;
+        tuple_init_item(consts, (size_t)i, v);
+    }
+    if (!(c->names = name_tuple(u->names, u->nnames))
+        || !(c->localsplus_names = name_tuple(u->localsplus, u->nlocalsplus))
+        || !(c->localsplus_kinds = bytes_new((const char *)u->kinds, (size_t)u->nlocalsplus))
+        || !(c->filename = intern_cstr(u->filename))
+        || !(c->name = intern_cstr(u->name))
+        || !(c->qualname = str_from_cstr(u->qualname))
+        || !(c->words = bytes_new((const char *)u->code, (size_t)u->ncode * sizeof(uint32_t)))
+        || !(c->linetable = bytes_new((const char *)u->lines, (size_t)u->ncode * sizeof(LineEntry)))
+        || !(c->exctable = bytes_new((const char *)u->exctable, (size_t)u->nexc * sizeof(ExcEntry))))
+        return NULL;
+    if (u->ncaches) {
+        Object *caches = (Object *)array_new((size_t)u->ncaches);
+        if (!caches)
+            return NULL;
+        c->caches = caches;
+    }
+    c->argcount = (uint32_t)u->argcount;
+    c->posonlyargcount = (uint32_t)u->posonlyargcount;
+    c->kwonlyargcount = (uint32_t)u->kwonlyargcount;
+    c->flags = (uint32_t)u->flags;
+    c->nlocals = (uint32_t)u->nlocals;
+    c->ncells = (uint32_t)u->ncells;
+    c->nfrees = (uint32_t)u->nfrees;
+    c->stacksize = (uint32_t)u->stacksize;
+    c->firstlineno = (uint32_t)u->firstlineno;
+    c->nwords = (uint32_t)u->ncode;
+    c->ncaches = (uint32_t)u->ncaches;
+    return (Object *)c;
+}
+
+/* The source line of instruction word `pc`, or -1. */
+int code_line_of(Object *code, uint32_t pc)
+{
+    Code *c = (Code *)code;
+    if (pc >= c->nwords)
+        return -1;
+    Bytes *lt = (Bytes *)c->linetable;
+    const LineEntry STM_SEG *e = (const LineEntry STM_SEG *)lt->data;
+    return e[pc].lineno;
+}

@@ -1,0 +1,180 @@
+/*
+** Frames: creation, and binding call arguments to parameters with
+** CPython's rules and messages.
+*/
+#include <string.h>
+
+#include "compiler/code.h"
+#include "vm/runtime.h"
+
+Frame *frame_new(Object *code, Object *func, Object *globals, Object *builtins, Object *locals)
+{
+    Code *c = (Code *)code;
+    uint32_t n = (uint32_t)tuple_size(c->localsplus_names);
+    size_t size = sizeof(struct Frame) + (n + c->stacksize) * sizeof(Object *);
+    Frame *f = (Frame *)vm_alloc(size, L_FRAME, vm.t_frame);
+    if (!f)
+        return NULL;
+    f->code = code;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    f->nlocalsplus = n;
+    return f;
+}
+
+static const char *fname(Object *func, char *buf, size_t size)
+{
+    return str_cstr(((Function *)func)->qualname, buf, size);
+}
+
+/* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" */
+static void name_list(char *out, size_t size, Object **names, int n)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = 0; i < n; i++) {
+        char nb[100];
+        const char *sep = i == 0 ? "" : n == 2 ? " and " : i == n - 1 ? ", and " : ", ";
+        k += (size_t)snprintf(out + k, size > k ? size - k : 0, "%s'%s'", sep,
+                              str_cstr(names[i], nb, sizeof nb));
+        if (k >= size)
+            break;
+    }
+}
+
+static int missing_args(Object *func, Frame *f, uint32_t from, uint32_t to, bool kwonly)
+{
+    Code *c = (Code *)f->code;
+    Object *names[64];
+    int n = 0;
+    for (uint32_t i = from; i < to && n < 64; i++)
+        if (!f->slots[i])
+            names[n++] = tuple_get(c->localsplus_names, i);
+    char list[1024], fb[200];
+    name_list(list, sizeof list, names, n);
+    raise(vm.e_TypeError, "%s() missing %d required %s argument%s: %s",
+          fname(func, fb, sizeof fb), n, kwonly ? "keyword-only" : "positional",
+          n == 1 ? "" : "s", list);
+    return -1;
+}
+
+static int too_many_positional(Object *func, Frame *f, size_t given, size_t kwgiven)
+{
+    Code *c = (Code *)f->code;
+    Function *fn = (Function *)func;
+    size_t ndef = fn->defaults ? tuple_size(fn->defaults) : 0;
+    size_t max = c->argcount, min = max - ndef;
+    char fb[200], takes[100], kw[100] = "";
+    if (min != max)
+        snprintf(takes, sizeof takes, "from %zu to %zu positional arguments", min, max);
+    else
+        snprintf(takes, sizeof takes, "%zu positional argument%s", max, max == 1 ? "" : "s");
+    if (kwgiven)
+        snprintf(kw, sizeof kw, " positional argument%s (and %zu keyword-only argument%s)",
+                 given == 1 ? "" : "s", kwgiven, kwgiven == 1 ? "" : "s");
+    raise(vm.e_TypeError, "%s() takes %s but %zu%s %s given", fname(func, fb, sizeof fb),
+          takes, given, kw, given == 1 && !kwgiven ? "was" : "were");
+    return -1;
+}
+
+int frame_bind_args(Frame *f, Object *func, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Code *c = (Code *)f->code;
+    Function *fn = (Function *)func;
+    uint32_t argc = c->argcount, kwonly = c->kwonlyargcount;
+    uint32_t total = argc + kwonly;
+    Object *STM_SEG *slots = f->slots;
+    Object *varkw = NULL;
+    uint32_t vararg_ix = total, varkw_ix = total + ((c->flags & CO_VARARGS) ? 1 : 0);
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+
+    if (c->flags & CO_VARKEYWORDS) {
+        varkw = dict_new();
+        if (!varkw)
+            return -1;
+        slots[varkw_ix] = varkw;
+    }
+    size_t npos = nargs < argc ? nargs : argc;
+    for (size_t i = 0; i < npos; i++)
+        slots[i] = args[i];
+    if (c->flags & CO_VARARGS) {
+        Object *rest = nargs > argc ? tuple_from_array(args + argc, nargs - argc) : vm.empty_tuple;
+        if (!rest)
+            return -1;
+        slots[vararg_ix] = rest;
+    } else if (nargs > argc) {
+        size_t kwonly_given = 0;
+        for (size_t k = 0; k < nkw; k++)
+            for (uint32_t j = argc; j < total; j++)
+                if (str_eq(tuple_get(kwnames, k), tuple_get(c->localsplus_names, j)))
+                    kwonly_given++;
+        return too_many_positional(func, f, nargs, kwonly_given);
+    }
+
+    for (size_t k = 0; k < nkw; k++) {
+        Object *name = tuple_get(kwnames, k), *value = args[nargs + k];
+        uint32_t j;
+        for (j = c->posonlyargcount; j < total; j++)
+            if (tuple_get(c->localsplus_names, j) == name)
+                break;
+        if (j == total)
+            for (j = c->posonlyargcount; j < total; j++)
+                if (str_eq(tuple_get(c->localsplus_names, j), name))
+                    break;
+        char fb[200], nb[100];
+        if (j < total) {
+            if (slots[j]) {
+                raise(vm.e_TypeError, "%s() got multiple values for argument '%s'",
+                      fname(func, fb, sizeof fb), str_cstr(name, nb, sizeof nb));
+                return -1;
+            }
+            slots[j] = value;
+            continue;
+        }
+        if (varkw) {
+            if (dict_set(varkw, name, value) < 0)
+                return -1;
+            continue;
+        }
+        for (j = 0; j < c->posonlyargcount; j++)
+            if (str_eq(tuple_get(c->localsplus_names, j), name)) {
+                raise(vm.e_TypeError, "%s() got some positional-only arguments passed as "
+                      "keyword arguments: '%s'", fname(func, fb, sizeof fb),
+                      str_cstr(name, nb, sizeof nb));
+                return -1;
+            }
+        raise(vm.e_TypeError, "%s() got an unexpected keyword argument '%s'",
+              fname(func, fb, sizeof fb), str_cstr(name, nb, sizeof nb));
+        return -1;
+    }
+
+    if (nargs < argc) {
+        size_t ndef = fn->defaults ? tuple_size(fn->defaults) : 0;
+        uint32_t first_default = argc - (uint32_t)ndef;
+        for (uint32_t i = (uint32_t)nargs; i < argc; i++)
+            if (!slots[i] && i >= first_default)
+                slots[i] = tuple_get(fn->defaults, i - first_default);
+        for (uint32_t i = (uint32_t)nargs; i < argc; i++)
+            if (!slots[i])
+                return missing_args(func, f, (uint32_t)nargs, argc, false);
+    }
+    if (kwonly) {
+        for (uint32_t i = argc; i < total; i++) {
+            if (slots[i])
+                continue;
+            if (fn->kwdefaults) {
+                Object *d = dict_get_str(fn->kwdefaults, tuple_get(c->localsplus_names, i));
+                if (d) {
+                    slots[i] = d;
+                    continue;
+                }
+            }
+        }
+        for (uint32_t i = argc; i < total; i++)
+            if (!slots[i])
+                return missing_args(func, f, argc, total, true);
+    }
+    return 0;
+}

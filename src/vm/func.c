@@ -1,0 +1,369 @@
+/*
+** Functions written in Python, functions written in C, bound methods and
+** cells: creation, calls and binding.
+*/
+#include <string.h>
+
+#include "compiler/code.h"
+#include "compiler/opcodes.h"
+#include "vm/eval.h"
+#include "vm/runtime.h"
+
+Object *function_new(Object *code, Object *globals, Object *qualname)
+{
+    Function *f = (Function *)vm_alloc(sizeof(struct Function), L_FUNCTION, vm.t_function);
+    if (!f)
+        return NULL;
+    Code *c = (Code *)code;
+    f->code = code;
+    f->globals = globals;
+    f->name = c->name;
+    f->qualname = qualname ? qualname : c->qualname;
+    f->doc = c->docstring ? c->docstring : None;
+    Object *b = dict_get_cstr(globals, "__builtins__");
+    if (b && !is_small(b) && b->type == vm.t_module)
+        b = ((ModuleObj *)b)->dict;
+    f->builtins = b && !is_small(b) && b->type == vm.t_dict ? b : vm.builtins;
+    f->module = dict_get_cstr(globals, "__name__");
+    return (Object *)f;
+}
+
+/* MAKE_FUNCTION: the code object was popped; the other parts are on the
+   stack below it, in the order CPython 3.11 pushes them. */
+Object *build_function(Object *code, Object *globals, uint32_t flags, Object *STM_SEG **spp)
+{
+    Object *STM_SEG *sp = *spp;
+    Object *closure = (flags & MF_CLOSURE) ? *--sp : NULL;
+    Object *annotations = (flags & MF_ANNOTATIONS) ? *--sp : NULL;
+    Object *kwdefaults = (flags & MF_KWDEFAULTS) ? *--sp : NULL;
+    Object *defaults = (flags & MF_DEFAULTS) ? *--sp : NULL;
+    *spp = sp;
+    Function *f = (Function *)function_new(code, globals, NULL);
+    if (!f)
+        return NULL;
+    f->closure = closure;
+    f->annotations = annotations;
+    f->kwdefaults = kwdefaults;
+    f->defaults = defaults;
+    return (Object *)f;
+}
+
+Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Function *fn = (Function *)func;
+    Frame *f = frame_new(fn->code, func, fn->globals, fn->builtins, NULL);
+    if (!f)
+        return NULL;
+    if (frame_bind_args(f, func, args, nargs, kwnames) < 0)
+        return NULL;
+    return f;
+}
+
+/* Runs a frame in a nested loop (C called Python). */
+static Object *run_nested(Frame *f, bool throwing)
+{
+    ThreadState *ts = thread_state();
+    obj_write((Object *)ts);
+    if (ts->depth + 1 > ts->recursion_limit)
+        return raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    ts->depth++;
+    f->back = ts->frame;
+    f->flags |= FRAME_ENTRY;
+    ts->frame = (Object *)f;
+    Object *r = eval_run(f, false, throwing);
+    ts = thread_state();
+    obj_write((Object *)ts);
+    ts->depth--;
+    return r;
+}
+
+Object *function_call(Object *func, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Frame *f = function_frame(func, args, nargs, kwnames);
+    return f ? run_nested(f, false) : NULL;
+}
+
+Object *eval_code(Object *code, Object *globals, Object *locals)
+{
+    Object *b = dict_get_cstr(globals, "__builtins__");
+    if (b && !is_small(b) && b->type == vm.t_module)
+        b = ((ModuleObj *)b)->dict;
+    if (!b || is_small(b) || b->type != vm.t_dict)
+        b = vm.builtins;
+    Frame *f = frame_new(code, NULL, globals, b, locals);
+    return f ? run_nested(f, false) : NULL;
+}
+
+/* Resumes a generator's frame in a nested loop. */
+Object *eval_resume(Frame *f)
+{
+    return run_nested(f, false);
+}
+
+/* A class body: its frame's locals are the class namespace; it returns
+   the __class__ cell, if the body created one. */
+Object *eval_class_body(Frame *f)
+{
+    return run_nested(f, false);
+}
+
+Object *eval_resume_with_exception(Frame *f)
+{
+    return run_nested(f, true);
+}
+
+static Object *function_get(Object *func, Object *obj, Type *owner)
+{
+    if (!obj || obj == None)
+        return func;
+    return method_new(func, obj);
+}
+
+static Object *function_repr(Object *func)
+{
+    char nb[200];
+    return str_format("<function %s at %#lx>", str_cstr(((Function *)func)->qualname, nb, sizeof nb),
+                      (unsigned long)(uintptr_t)func);
+}
+
+/* ---- builtin functions ---------------------------------------------------- */
+
+Object *builtin_new(const char *name, BuiltinFn *fn, Object *self, Object *module)
+{
+    Builtin *b = (Builtin *)vm_alloc(sizeof(struct Builtin), L_BUILTIN, vm.t_builtin_function);
+    if (!b)
+        return NULL;
+    b->name = intern_cstr(name);
+    b->self = self;
+    b->module = module;
+    b->fn = (CallFn *)fn;
+    return (Object *)b;
+}
+
+static Object *builtin_call(Object *callable, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Builtin *b = (Builtin *)callable;
+    return ((BuiltinFn *)b->fn)(b->self, args, nargs, kwnames);
+}
+
+/* A method of a builtin type, called unbound: the first argument is self
+   and must be an instance of the owner type. */
+static Object *method_descr_call(Object *callable, Object *const *args, size_t nargs,
+                                 Object *kwnames)
+{
+    Builtin *b = (Builtin *)callable;
+    char nb[100];
+    if (nargs < 1)
+        return raise(vm.e_TypeError, "unbound method %s.%s() needs an argument",
+                     type_name(b->owner), str_cstr(b->name, nb, sizeof nb));
+    if (!is_instance_of(args[0], b->owner))
+        return raise(vm.e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                     str_cstr(b->name, nb, sizeof nb), type_name(b->owner),
+                     type_name(type_of(args[0])));
+    return ((BuiltinFn *)b->fn)(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static Object *method_descr_get(Object *descr, Object *obj, Type *owner)
+{
+    if (!obj || obj == None)
+        return descr;
+    Builtin *d = (Builtin *)descr;
+    Builtin *b = (Builtin *)builtin_new("", (BuiltinFn *)d->fn, obj, NULL);
+    if (!b)
+        return NULL;
+    b->name = d->name;
+    b->owner = d->owner;
+    b->type = vm.t_builtin_method;
+    return (Object *)b;
+}
+
+static Object *classmethod_descr_get(Object *descr, Object *obj, Type *owner)
+{
+    Builtin *d = (Builtin *)descr;
+    Builtin *b = (Builtin *)builtin_new("", (BuiltinFn *)d->fn,
+                                        (Object *)(owner ? owner : type_of(obj)), NULL);
+    if (!b)
+        return NULL;
+    b->name = d->name;
+    b->type = vm.t_builtin_method;
+    return (Object *)b;
+}
+
+static Object *builtin_repr(Object *callable)
+{
+    Builtin *b = (Builtin *)callable;
+    char nb[100];
+    if (callable->type == vm.t_method_descriptor)
+        return str_format("<method '%s' of '%s' objects>", str_cstr(b->name, nb, sizeof nb),
+                          type_name(b->owner));
+    if (b->self && !is_small(b->self) && b->self->type != vm.t_module)
+        return str_format("<built-in method %s of %s object at %#lx>",
+                          str_cstr(b->name, nb, sizeof nb), type_name(type_of(b->self)),
+                          (unsigned long)(uintptr_t)b->self);
+    return str_format("<built-in function %s>", str_cstr(b->name, nb, sizeof nb));
+}
+
+/* ---- bound methods ------------------------------------------------------------ */
+
+Object *method_new(Object *func, Object *self)
+{
+    Method *m = (Method *)vm_alloc(sizeof(struct Method), L_METHOD, vm.t_method);
+    if (!m)
+        return NULL;
+    m->func = func;
+    m->self = self;
+    return (Object *)m;
+}
+
+static Object *method_call(Object *callable, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Method *m = (Method *)callable;
+    size_t total = nargs + (kwnames ? tuple_size(kwnames) : 0);
+    Object *small[8], **argv = total + 1 <= 8 ? small : malloc((total + 1) * sizeof *argv);
+    if (!argv)
+        return raise_no_memory();
+    argv[0] = m->self;
+    memcpy(argv + 1, args, total * sizeof *argv);
+    Object *r = obj_call(m->func, argv, nargs + 1, kwnames);
+    if (argv != small)
+        free(argv);
+    return r;
+}
+
+static Object *method_repr(Object *callable)
+{
+    Method *m = (Method *)callable;
+    Object *fr = obj_repr(m->self);
+    if (!fr)
+        return NULL;
+    char nb[200], sb[200];
+    Object *qn = obj_getattr_cstr(m->func, "__qualname__");
+    if (!qn)
+        return NULL;
+    return str_format("<bound method %s of %s>", str_cstr(qn, nb, sizeof nb),
+                      str_cstr(fr, sb, sizeof sb));
+}
+
+/* ---- cells --------------------------------------------------------------------- */
+
+Object *cell_new(Object *value)
+{
+    Cell *c = (Cell *)vm_alloc(sizeof(struct Cell), L_CELL, vm.t_cell);
+    if (c)
+        c->value = value;
+    return (Object *)c;
+}
+
+/* ---- look-ups the loop needs ---------------------------------------------------- */
+
+/* LOAD_METHOD: a plain function or method descriptor found on the type
+   (and not shadowed by the instance) is returned unbound, so that the
+   call needs no bound-method object. */
+Object *method_lookup(Object *obj, Object *name, bool *unbound)
+{
+    Type *t = type_of(obj);
+    *unbound = false;
+    if (!t->getattr || t->getattr == generic_getattr) {
+        Object *descr = type_lookup(t, name);
+        if (descr && !is_small(descr)
+            && (descr->type == vm.t_function || descr->type == vm.t_method_descriptor)) {
+            Object *d = instance_dict(obj, false);
+            if (!d || !dict_get_str(d, name)) {
+                *unbound = true;
+                return descr;
+            }
+        }
+    }
+    return obj_getattr(obj, name);
+}
+
+/* The special method `name` looked up on the type, bound to obj; a
+   missing one raises CPython 3.11's error for with-statements. */
+Object *special_lookup(Object *obj, const char *name, const char *partner)
+{
+    Object *n = intern_cstr(name);
+    Object *descr = n ? type_lookup(type_of(obj), n) : NULL;
+    if (!descr) {
+        if (!exc_occurred())
+            raise(vm.e_AttributeError, "__%s__", name + 2);
+        if (exc_matches(vm.e_AttributeError)) {
+            exc_clear();
+            raise(vm.e_TypeError, "'%s' object does not support the context manager protocol",
+                  type_name(type_of(obj)));
+        }
+        return NULL;
+    }
+    (void)partner;
+    Type *dt = type_of(descr);
+    return dt->descr_get ? dt->descr_get(descr, obj, type_of(obj)) : descr;
+}
+
+Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs)
+{
+    if (is_small(args) || args->type != vm.t_tuple) {
+        Object *l = list_from_iterable(args);
+        if (!l) {
+            if (exc_matches(vm.e_TypeError)) {
+                exc_clear();
+                char nb[200];
+                Object *r = obj_repr(callable);
+                raise(vm.e_TypeError, "%s argument after * must be an iterable, not %s",
+                      r ? str_cstr(r, nb, sizeof nb) : "function", type_name(type_of(args)));
+            }
+            return NULL;
+        }
+        args = list_as_tuple(l);
+        if (!args)
+            return NULL;
+    }
+    size_t n = tuple_size(args), nkw = kwargs ? dict_size(kwargs) : 0;
+    Object **argv = malloc((n + nkw + 1) * sizeof *argv);
+    if (!argv)
+        return raise_no_memory();
+    for (size_t i = 0; i < n; i++)
+        argv[i] = tuple_get(args, i);
+    Object *kwnames = NULL;
+    if (nkw) {
+        kwnames = tuple_new(nkw);
+        size_t pos = 0, i = 0;
+        Object *k, *v;
+        while (kwnames && dict_next(kwargs, &pos, &k, &v)) {
+            if (!is_str(k)) {
+                free(argv);
+                return raise(vm.e_TypeError, "keywords must be strings");
+            }
+            tuple_init_item(kwnames, i, k);
+            argv[n + i++] = v;
+        }
+        if (!kwnames) {
+            free(argv);
+            return NULL;
+        }
+    }
+    Object *r = obj_call(callable, argv, n, kwnames);
+    free(argv);
+    return r;
+}
+
+void func_types_init(void)
+{
+    Type *t = vm.t_function;
+    t->call = function_call;
+    t->descr_get = function_get;
+    t->repr = function_repr;
+    t->getattr = generic_getattr;
+    t->setattr = generic_setattr;
+
+    vm.t_builtin_function->call = builtin_call;
+    vm.t_builtin_function->repr = builtin_repr;
+    vm.t_builtin_method->call = builtin_call;
+    vm.t_builtin_method->repr = builtin_repr;
+    vm.t_method_descriptor->call = method_descr_call;
+    vm.t_method_descriptor->descr_get = method_descr_get;
+    vm.t_method_descriptor->repr = builtin_repr;
+    vm.t_classmethod_descriptor->call = builtin_call;
+    vm.t_classmethod_descriptor->descr_get = classmethod_descr_get;
+
+    vm.t_method->call = method_call;
+    vm.t_method->repr = method_repr;
+}

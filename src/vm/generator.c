@@ -1,0 +1,224 @@
+/*
+** Generators: a generator owns its heap frame; next()/send() resume it in
+** a nested loop until it yields or returns.
+*/
+#include "vm/eval.h"
+#include "vm/runtime.h"
+
+
+Object *generator_new(Frame *f)
+{
+    Generator *g = (Generator *)vm_alloc(sizeof(struct Generator), L_GENERATOR, vm.t_generator);
+    if (!g)
+        return NULL;
+    Code *c = (Code *)f->code;
+    g->frame = (Object *)f;
+    g->code = f->code;
+    g->name = c->name;
+    g->qualname = c->qualname;
+    f->generator = (Object *)g;
+    return (Object *)g;
+}
+
+void generator_finished(Frame *f)
+{
+    Generator *g = (Generator *)f->generator;
+    obj_write((Object *)g);
+    g->frame = NULL;
+}
+
+/* Resumes g with `value` pushed (or exc raised inside it).  1: yielded
+   *out; 0: returned *out; -1: error. */
+static int gen_resume(Object *go, Object *value, Object *exc, Object **out)
+{
+    Generator *g = (Generator *)go;
+    obj_read(go);
+    if (g->running) {
+        raise(vm.e_ValueError, "generator already executing");
+        return -1;
+    }
+    Frame *f = (Frame *)g->frame;
+    if (!f) {
+        if (exc) {
+            exc_restore(exc);
+            return -1;
+        }
+        *out = None;
+        return 0;
+    }
+    obj_write((Object *)f);
+    if (f->pc == 0 && value != None && !exc) {
+        raise(vm.e_TypeError, "can't send non-None value to a just-started generator");
+        return -1;
+    }
+    obj_write(go);
+    g->running = true;
+    if (exc) {
+        /* Raise at the yield point: the loop unwinds from there. */
+        f->slots[f->nlocalsplus + f->stack_depth] = None;
+        f->stack_depth++;
+    } else {
+        f->slots[f->nlocalsplus + f->stack_depth] = value;
+        f->stack_depth++;
+    }
+    Object *r;
+    if (exc) {
+        exc_restore(exc);
+        r = eval_resume_with_exception(f);
+    } else {
+        r = eval_resume(f);
+    }
+    obj_write(go);
+    g->running = false;
+    if (!r)
+        return -1;
+    *out = r;
+    return vm_thread->yielded ? 1 : 0;
+}
+
+/* The iterator slot: a return ends the iteration without an exception,
+   its value dropped, as for-loops drop it. */
+static Object *gen_next(Object *g)
+{
+    Object *r;
+    int s = gen_resume(g, None, NULL, &r);
+    if (s == 1)
+        return r;
+    if (s == 0)
+        return NULL;
+    if (exc_matches(vm.e_StopIteration)) {
+        Object *e = exc_fetch();
+        raise(vm.e_RuntimeError, "generator raised StopIteration");
+        Exception *ne = (Exception *)exc_occurred();
+        ne->cause = e;
+        ne->suppress_context = true;
+    }
+    return NULL;
+}
+
+Object *generator_send_any(Object *receiver, Object *v, int *status)
+{
+    Object *r;
+    if (!is_small(receiver) && receiver->type == vm.t_generator) {
+        *status = gen_resume(receiver, v, NULL, &r);
+        return r;
+    }
+    if (v == None) {
+        r = obj_next(receiver);
+    } else {
+        Object *send = obj_getattr_cstr(receiver, "send");
+        r = send ? obj_call1(send, v) : NULL;
+    }
+    if (r) {
+        *status = 1;
+        return r;
+    }
+    if (!exc_occurred()) {
+        *status = 0;
+        return None;
+    }
+    if (exc_matches(vm.e_StopIteration)) {
+        Object *e = exc_fetch();
+        Object *val = ((Exception *)e)->fields[0];
+        *status = 0;
+        return val ? val : None;
+    }
+    *status = -1;
+    return NULL;
+}
+
+/* send(): a return raises StopIteration carrying the value. */
+Object *generator_send(Object *self, Object *v)
+{
+    Object *r;
+    int s = gen_resume(self, v, NULL, &r);
+    if (s == 1)
+        return r;
+    if (s == 0) {
+        Object *a = tuple_pack(1, r);
+        Object *e = a ? exception_new(vm.e_StopIteration, r == None ? vm.empty_tuple : a) : NULL;
+        if (e)
+            ((Exception *)e)->fields[0] = r;
+        return e ? raise_object(e) : NULL;
+    }
+    if (exc_matches(vm.e_StopIteration)) {
+        Object *e = exc_fetch();
+        raise(vm.e_RuntimeError, "generator raised StopIteration");
+        Exception *ne = (Exception *)exc_occurred();
+        ne->cause = e;
+        ne->suppress_context = true;
+    }
+    return NULL;
+}
+
+static Object *m_send(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("send", kw, nargs, 1) < 0 ? NULL : generator_send(self, args[0]);
+}
+
+static Object *m_throw(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("throw", kw) < 0 || args_count("throw", nargs, 1, 3) < 0)
+        return NULL;
+    Object *e = args[0];
+    if (is_exception_type(e)) {
+        e = nargs >= 2 && args[1] != None ? obj_call1(e, args[1]) : obj_call0(e);
+        if (!e)
+            return NULL;
+    } else if (!is_instance_of(e, vm.e_BaseException)) {
+        return raise(vm.e_TypeError, "exceptions must be classes or instances deriving from "
+                     "BaseException, not %s", type_name(type_of(e)));
+    }
+    Object *r;
+    int s = gen_resume(self, None, e, &r);
+    if (s == 1)
+        return r;
+    if (s == 0) {
+        Object *a = tuple_pack(1, r);
+        Object *x = a ? exception_new(vm.e_StopIteration, r == None ? vm.empty_tuple : a) : NULL;
+        return x ? raise_object(x) : NULL;
+    }
+    return NULL;
+}
+
+static Object *m_close(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Generator *g = (Generator *)self;
+    if (!g->frame || ((Frame *)g->frame)->pc == 0) {
+        obj_write(self);
+        g->frame = NULL;
+        return None;
+    }
+    Object *e = exception_new(vm.e_GeneratorExit, NULL);
+    Object *r;
+    int s = e ? gen_resume(self, None, e, &r) : -1;
+    if (s == 1)
+        return raise(vm.e_RuntimeError, "generator ignored GeneratorExit");
+    if (s < 0 && (exc_matches(vm.e_GeneratorExit) || exc_matches(vm.e_StopIteration))) {
+        exc_clear();
+        return None;
+    }
+    return s < 0 ? NULL : None;
+}
+
+static Object *gen_iter(Object *g) { return g; }
+
+static Object *gen_repr(Object *g)
+{
+    char b[200];
+    return str_format("<generator object %s at %#lx>",
+                      str_cstr(((Generator *)g)->qualname, b, sizeof b), (unsigned long)(uintptr_t)g);
+}
+
+void generator_type_init(void)
+{
+    Type *t = vm.t_generator;
+    t->iter = gen_iter;
+    t->next = gen_next;
+    t->repr = gen_repr;
+    static const MethodDef methods[] = {
+        { "send", m_send, 0 }, { "throw", m_throw, 0 }, { "close", m_close, 0 },
+        { NULL, NULL, 0 },
+    };
+    type_add_methods(t, methods);
+}

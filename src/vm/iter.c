@@ -1,0 +1,461 @@
+/*
+** range and the iterators of the builtins: range, the __getitem__
+** fall-back, iter(callable, sentinel), enumerate, zip, map, filter,
+** reversed.
+*/
+#include <stdlib.h>
+
+#include "vm/runtime.h"
+
+Object *seq_iter_new(Object *seq)
+{
+    Iter *it = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, vm.t_seq_iterator);
+    if (it)
+        it->seq = seq;
+    return (Object *)it;
+}
+
+static Object *seq_iter_next(Object *o)
+{
+    Iter *it = (Iter *)o;
+    obj_read(o);
+    if (!it->seq)
+        return NULL;
+    Object *v = obj_getitem(it->seq, make_small(it->index));
+    obj_write(o);
+    if (!v) {
+        if (exc_matches(vm.e_IndexError) || exc_matches(vm.e_StopIteration)) {
+            exc_clear();
+            it->seq = NULL;
+        }
+        return NULL;
+    }
+    it->index++;
+    return v;
+}
+
+static Object *callable_iter_next(Object *o)
+{
+    Iter *it = (Iter *)o;
+    obj_read(o);
+    if (!it->seq)
+        return NULL;
+    Object *v = obj_call0(it->seq);
+    if (!v) {
+        if (exc_matches(vm.e_StopIteration)) {
+            exc_clear();
+            obj_write(o);
+            it->seq = NULL;
+        }
+        return NULL;
+    }
+    int eq = obj_richcompare_bool(v, it->aux, CMP_EQ);
+    if (eq < 0)
+        return NULL;
+    if (eq) {
+        obj_write(o);
+        it->seq = NULL;
+        return NULL;
+    }
+    return v;
+}
+
+Object *callable_iter_new(Object *callable, Object *sentinel)
+{
+    Iter *it = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, vm.t_callable_iterator);
+    if (it) {
+        it->seq = callable;
+        it->aux = sentinel;
+    }
+    return (Object *)it;
+}
+
+static Object *iter_self(Object *o) { return o; }
+
+/* ---- range --------------------------------------------------------------------- */
+
+static Object *range_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("range", kw) < 0)
+        return NULL;
+    if (nargs == 0)
+        return raise(vm.e_TypeError, "range expected at least 1 argument, got 0");
+    if (nargs > 3)
+        return raise(vm.e_TypeError, "range expected at most 3 arguments, got %zu", nargs);
+    Object *start = make_small(0), *stop, *step = make_small(1);
+    if (nargs == 1) {
+        stop = number_index(args[0]);
+    } else {
+        start = number_index(args[0]);
+        stop = start ? number_index(args[1]) : NULL;
+        if (nargs == 3 && stop)
+            step = number_index(args[2]);
+    }
+    if (!start || !stop || !step)
+        return NULL;
+    if (obj_truth(step) == 0)
+        return raise(vm.e_ValueError, "range() arg 3 must not be zero");
+    Range *r = (Range *)vm_alloc(sizeof(struct Range), L_RANGE, vm.t_range);
+    if (!r)
+        return NULL;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    /* length = max(0, ceil((stop - start) / step)) */
+    Object *diff = obj_binary(stop, start, NB_SUBTRACT);
+    Object *one = make_small(obj_richcompare(step, make_small(0), CMP_GT) == True_ ? 1 : -1);
+    Object *adj = diff ? obj_binary(obj_binary(diff, step, NB_ADD), one, NB_SUBTRACT) : NULL;
+    Object *len = adj ? obj_binary(adj, step, NB_FLOOR_DIVIDE) : NULL;
+    if (!len)
+        return NULL;
+    if (obj_richcompare(len, make_small(0), CMP_LT) == True_)
+        len = make_small(0);
+    r->length = len;
+    return (Object *)r;
+}
+
+static intptr_t range_length(Object *o)
+{
+    Object *len = ((Range *)o)->length;
+    if (!is_small(len)) {
+        raise(vm.e_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    return small_value(len);
+}
+
+static Object *range_item(Range *r, Object *i)
+{
+    return obj_binary(r->start, obj_binary(i, r->step, NB_MULTIPLY), NB_ADD);
+}
+
+static Object *range_getitem(Object *o, Object *key)
+{
+    Range *r = (Range *)o;
+    if (!is_small(key) && layout_of(key) == L_SLICE)
+        return raise(vm.e_TypeError, "range slicing is not supported yet");
+    Object *i = number_index(key);
+    if (!i)
+        return NULL;
+    if (obj_richcompare(i, make_small(0), CMP_LT) == True_)
+        i = obj_binary(i, r->length, NB_ADD);
+    if (obj_richcompare(i, make_small(0), CMP_LT) == True_
+        || obj_richcompare(i, r->length, CMP_GE) == True_)
+        return raise(vm.e_IndexError, "range object index out of range");
+    return range_item(r, i);
+}
+
+static Object *range_repr(Object *o)
+{
+    Range *r = (Range *)o;
+    char a[64], b[64], c[64];
+    Object *s1 = obj_repr(r->start), *s2 = obj_repr(r->stop), *s3 = obj_repr(r->step);
+    if (!s1 || !s2 || !s3)
+        return NULL;
+    if (is_small(r->step) && small_value(r->step) == 1)
+        return str_format("range(%s, %s)", str_cstr(s1, a, sizeof a), str_cstr(s2, b, sizeof b));
+    return str_format("range(%s, %s, %s)", str_cstr(s1, a, sizeof a), str_cstr(s2, b, sizeof b),
+                      str_cstr(s3, c, sizeof c));
+}
+
+static int range_contains(Object *o, Object *v)
+{
+    Range *r = (Range *)o;
+    if (is_int(v)) {
+        Object *off = obj_binary(v, r->start, NB_SUBTRACT);
+        if (!off)
+            return -1;
+        Object *q = obj_binary(off, r->step, NB_FLOOR_DIVIDE);
+        Object *m = obj_binary(off, r->step, NB_REMAINDER);
+        if (!q || !m)
+            return -1;
+        return obj_truth(m) == 0 && obj_richcompare(q, make_small(0), CMP_GE) == True_
+               && obj_richcompare(q, r->length, CMP_LT) == True_;
+    }
+    Object *it = obj_iter(o);
+    for (Object *x; it && (x = obj_next(it));) {
+        int eq = obj_richcompare_bool(x, v, CMP_EQ);
+        if (eq)
+            return eq;
+    }
+    return exc_occurred() ? -1 : 0;
+}
+
+/* Range iterators count with C integers when the range fits. */
+static Object *range_iter(Object *o)
+{
+    Range *r = (Range *)o;
+    Iter *it = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, vm.t_range_iterator);
+    if (!it)
+        return NULL;
+    if (is_small(r->start) && is_small(r->step) && is_small(r->length)) {
+        it->index = small_value(r->start);
+        it->step = small_value(r->step);
+        it->end = small_value(r->length);
+    } else {
+        it->seq = o;
+        it->aux = make_small(0);
+    }
+    return (Object *)it;
+}
+
+static Object *range_iter_next(Object *o)
+{
+    Iter *it = (Iter *)o;
+    obj_read(o);
+    if (it->seq) {
+        Range *r = (Range *)it->seq;
+        if (obj_richcompare(it->aux, r->length, CMP_GE) == True_)
+            return NULL;
+        Object *v = range_item(r, it->aux);
+        obj_write(o);
+        it->aux = obj_binary(it->aux, make_small(1), NB_ADD);
+        return v;
+    }
+    if (it->end <= 0)
+        return NULL;
+    obj_write(o);
+    intptr_t v = it->index;
+    it->index += it->step;
+    it->end--;
+    return int_from_i64(v);
+}
+
+/* ---- enumerate, zip, map, filter, reversed ------------------------------------------ */
+
+static Object *enumerate_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "iterable", "start", NULL };
+    Object *out[2];
+    if (args_parse("enumerate", args, nargs, kw, names, 1, 2, out) < 0)
+        return NULL;
+    Object *it = obj_iter(out[0]);
+    if (!it)
+        return NULL;
+    Object *start = out[1] ? number_index(out[1]) : make_small(0);
+    if (!start)
+        return NULL;
+    Iter *e = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
+    if (e) {
+        e->seq = it;
+        e->aux = start;
+    }
+    return (Object *)e;
+}
+
+static Object *enumerate_next(Object *o)
+{
+    Iter *e = (Iter *)o;
+    obj_read(o);
+    Object *v = obj_next(e->seq);
+    if (!v)
+        return NULL;
+    Object *i = e->aux;
+    Object *next = obj_binary(i, make_small(1), NB_ADD);
+    if (!next)
+        return NULL;
+    obj_write(o);
+    e->aux = next;
+    return tuple_pack(2, i, v);
+}
+
+static Object *zip_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "strict", NULL };
+    Object *strict = NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    if (nkw > 1 || (nkw == 1 && !str_eq_cstr(tuple_get(kw, 0), names[0])))
+        return raise(vm.e_TypeError, "zip() takes at most 1 keyword argument");
+    if (nkw)
+        strict = args[nargs];
+    Object *its = tuple_new(nargs);
+    for (size_t i = 0; its && i < nargs; i++) {
+        Object *it = obj_iter(args[i]);
+        if (!it)
+            return NULL;
+        tuple_init_item(its, i, it);
+    }
+    Iter *z = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
+    if (z) {
+        z->seq = its;
+        z->step = strict ? obj_truth(strict) : 0;
+    }
+    return (Object *)z;
+}
+
+static Object *zip_next(Object *o)
+{
+    Iter *z = (Iter *)o;
+    obj_read(o);
+    Object *its = z->seq;
+    size_t n = tuple_size(its);
+    if (n == 0)
+        return NULL;
+    Object *r = tuple_new(n);
+    for (size_t i = 0; r && i < n; i++) {
+        Object *v = obj_next(tuple_get(its, i));
+        if (!v) {
+            if (exc_occurred() || !z->step)
+                return NULL;
+            if (i > 0)
+                return raise(vm.e_ValueError, "zip() argument %zu is shorter than argument%s%zu",
+                             i + 1, i == 1 ? " " : "s 1-", i);
+            for (size_t j = 1; j < n; j++) {
+                Object *w = obj_next(tuple_get(its, j));
+                if (w)
+                    return raise(vm.e_ValueError, "zip() argument %zu is longer than argument%s%zu",
+                                 j + 1, j == 1 ? " " : "s 1-", j);
+                if (exc_occurred())
+                    return NULL;
+            }
+            return NULL;
+        }
+        tuple_init_item(r, i, v);
+    }
+    return r;
+}
+
+static Object *map_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("map", kw) < 0)
+        return NULL;
+    if (nargs < 2)
+        return raise(vm.e_TypeError, "map() must have at least two arguments.");
+    Object *its = tuple_new(nargs - 1);
+    for (size_t i = 1; its && i < nargs; i++) {
+        Object *it = obj_iter(args[i]);
+        if (!it)
+            return NULL;
+        tuple_init_item(its, i - 1, it);
+    }
+    Iter *m = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
+    if (m) {
+        m->seq = its;
+        m->aux = args[0];
+    }
+    return (Object *)m;
+}
+
+static Object *map_next(Object *o)
+{
+    Iter *m = (Iter *)o;
+    obj_read(o);
+    size_t n = tuple_size(m->seq);
+    Object *small[8], **argv = n <= 8 ? small : malloc(n * sizeof *argv);
+    if (!argv)
+        return raise_no_memory();
+    Object *r = NULL;
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!(argv[i] = obj_next(tuple_get(m->seq, i))))
+            break;
+    if (i == n)
+        r = obj_call(m->aux, argv, n, NULL);
+    if (argv != small)
+        free(argv);
+    return r;
+}
+
+static Object *filter_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("filter", kw) < 0 || args_count("filter", nargs, 2, 2) < 0)
+        return NULL;
+    Object *it = obj_iter(args[1]);
+    if (!it)
+        return NULL;
+    Iter *f = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
+    if (f) {
+        f->seq = it;
+        f->aux = args[0];
+    }
+    return (Object *)f;
+}
+
+static Object *filter_next(Object *o)
+{
+    Iter *f = (Iter *)o;
+    obj_read(o);
+    for (;;) {
+        Object *v = obj_next(f->seq);
+        if (!v)
+            return NULL;
+        Object *keep = f->aux == None ? v : obj_call1(f->aux, v);
+        if (!keep)
+            return NULL;
+        int t = obj_truth(keep);
+        if (t < 0)
+            return NULL;
+        if (t)
+            return v;
+    }
+}
+
+static Object *reversed_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("reversed", kw) < 0 || args_count("reversed", nargs, 1, 1) < 0)
+        return NULL;
+    Object *rev = type_lookup(type_of(args[0]), intern_cstr("__reversed__"));
+    if (rev)
+        return obj_call1(rev, args[0]);
+    if (!type_of(args[0])->getitem || !type_of(args[0])->length || type_of(args[0]) == vm.t_dict)
+        return raise(vm.e_TypeError, "'%s' object is not reversible", type_name(type_of(args[0])));
+    intptr_t n = obj_length(args[0]);
+    if (n < 0)
+        return NULL;
+    Iter *r = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
+    if (r) {
+        r->seq = args[0];
+        r->index = n - 1;
+    }
+    return (Object *)r;
+}
+
+static Object *reversed_next(Object *o)
+{
+    Iter *r = (Iter *)o;
+    obj_read(o);
+    if (!r->seq || r->index < 0)
+        return NULL;
+    Object *v = obj_getitem(r->seq, make_small(r->index));
+    obj_write(o);
+    r->index--;
+    if (!v && (exc_matches(vm.e_IndexError) || exc_matches(vm.e_StopIteration))) {
+        exc_clear();
+        r->seq = NULL;
+    }
+    return v;
+}
+
+void iter_types_init(void)
+{
+    Type *iters[] = {
+        vm.t_seq_iterator, vm.t_callable_iterator, vm.t_list_iterator, vm.t_tuple_iterator,
+        vm.t_range_iterator, vm.t_str_iterator, vm.t_dict_keyiterator,
+        vm.t_dict_valueiterator, vm.t_dict_itemiterator, vm.t_set_iterator, vm.t_enumerate,
+        vm.t_zip, vm.t_map, vm.t_filter, vm.t_reversed,
+    };
+    for (size_t i = 0; i < sizeof iters / sizeof iters[0]; i++)
+        iters[i]->iter = iter_self;
+    vm.t_seq_iterator->next = seq_iter_next;
+    vm.t_callable_iterator->next = callable_iter_next;
+    vm.t_range_iterator->next = range_iter_next;
+
+    Type *r = vm.t_range;
+    r->tp_new = range_tp_new;
+    r->length = range_length;
+    r->getitem = range_getitem;
+    r->repr = range_repr;
+    r->contains = range_contains;
+    r->iter = range_iter;
+
+    vm.t_enumerate->tp_new = enumerate_tp_new;
+    vm.t_enumerate->next = enumerate_next;
+    vm.t_zip->tp_new = zip_tp_new;
+    vm.t_zip->next = zip_next;
+    vm.t_map->tp_new = map_tp_new;
+    vm.t_map->next = map_next;
+    vm.t_filter->tp_new = filter_tp_new;
+    vm.t_filter->next = filter_next;
+    vm.t_reversed->tp_new = reversed_tp_new;
+    vm.t_reversed->next = reversed_next;
+}

@@ -1,0 +1,239 @@
+/*
+** Type objects: creation of builtin types, the MRO, attribute look-up
+** along it, and the generic attribute protocol of instances.
+*/
+#include <string.h>
+
+#include "vm/runtime.h"
+
+/* Builtin types in order of creation, so that slots can be inherited from
+   bases once every type has its own (vm_init calls type_inherit_all). */
+static Type *builtin_order[256];
+static int nbuiltin;
+
+static void type_fill(Type *t, const char *name, Type *base, enum Layout layout,
+                      size_t size, uint32_t flags)
+{
+    t->name = intern_cstr(name);
+    t->qualname = t->name;
+    t->base = base;
+    t->flags = flags;
+    t->instance_layout = layout;
+    t->instance_size = size;
+    t->dict = dict_new();
+    t->bases = base ? tuple_pack(1, (Object *)base) : vm.empty_tuple;
+    size_t depth = 1;
+    for (Type *b = base; b; b = b->base)
+        depth++;
+    Object *mro = tuple_new(depth);
+    size_t i = 0;
+    for (Type *b = t; b; b = b->base)
+        tuple_init_item(mro, i++, (Object *)b);
+    t->mro = mro;
+    if (nbuiltin < (int)(sizeof builtin_order / sizeof builtin_order[0]))
+        builtin_order[nbuiltin++] = t;
+}
+
+/* The first types must exist before names, dicts and tuples can be made:
+   allocate them bare, then fill them in. */
+Type *type_alloc_bare(void)
+{
+    Type *t = (Type *)stm_allocate(sizeof(struct Type), L_TYPE);
+    if (!t) {
+        fprintf(stderr, "stmpy: out of memory at start-up\n");
+        exit(1);
+    }
+    return t;
+}
+
+void type_fill_bare(Type *t, const char *name, Type *base, enum Layout layout,
+                    size_t size, uint32_t flags)
+{
+    t->type = vm.t_type;
+    type_fill(t, name, base, layout, size, flags);
+}
+
+Type *type_new_builtin(const char *name, Type *base, enum Layout layout, size_t size,
+                       uint32_t flags)
+{
+    Type *t = type_alloc_bare();
+    type_fill_bare(t, name, base, layout, size, flags);
+    return t;
+}
+
+/* Copies every slot the type leaves empty from its base. */
+static void inherit_slots(Type *t)
+{
+    Type *b = t->base;
+    if (!b)
+        return;
+#define INHERIT(slot) if (!t->slot) t->slot = b->slot
+    INHERIT(repr); INHERIT(str); INHERIT(hash); INHERIT(richcompare);
+    INHERIT(call); INHERIT(getattr); INHERIT(setattr); INHERIT(iter);
+    INHERIT(next); INHERIT(descr_get); INHERIT(descr_set); INHERIT(tp_new); INHERIT(init);
+    INHERIT(truth); INHERIT(length); INHERIT(getitem); INHERIT(setitem);
+    INHERIT(contains);
+#undef INHERIT
+    for (int i = 0; i < NB_COUNT; i++)
+        if (!t->binary[i])
+            t->binary[i] = b->binary[i];
+    for (int i = 0; i < UN_COUNT; i++)
+        if (!t->unary[i])
+            t->unary[i] = b->unary[i];
+}
+
+void type_inherit_all(void)
+{
+    for (int i = 0; i < nbuiltin; i++)
+        inherit_slots(builtin_order[i]);
+}
+
+void type_inherit(Type *t) { inherit_slots(t); }
+
+const char *type_name(Type *t)
+{
+    /* Type names of builtin types are ASCII; a class's name is shown
+       through a small per-thread buffer. */
+    static __thread char buf[4][200];
+    static __thread int next;
+    char *b = buf[next++ & 3];
+    return str_cstr(t->name, b, sizeof buf[0]);
+}
+
+bool type_is_subtype(Type *a, Type *b)
+{
+    if (a == b)
+        return true;
+    obj_read((Object *)a);
+    Object *mro = a->mro;
+    size_t n = tuple_size(mro);
+    for (size_t i = 0; i < n; i++)
+        if (tuple_get(mro, i) == (Object *)b)
+            return true;
+    return false;
+}
+
+bool is_instance_of(Object *v, Type *t)
+{
+    return type_is_subtype(type_of(v), t);
+}
+
+Object *type_lookup(Type *t, Object *name)
+{
+    obj_read((Object *)t);
+    Object *mro = t->mro;
+    size_t n = tuple_size(mro);
+    for (size_t i = 0; i < n; i++) {
+        Type *b = (Type *)tuple_get(mro, i);
+        obj_read((Object *)b);
+        Object *v = dict_get_str(b->dict, name);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* Where an object keeps its attribute dict, if it has one. */
+static Object *STM_SEG *dict_slot(Object *o)
+{
+    switch (layout_of(o)) {
+    case L_INSTANCE: return &((Instance *)o)->dict;
+    case L_FUNCTION: return &((Function *)o)->dict;
+    case L_MODULE: return &((ModuleObj *)o)->dict;
+    case L_EXCEPTION: return &((Exception *)o)->dict;
+    case L_LIST: return &((List *)o)->dict;
+    case L_DICT: return &((Dict *)o)->dict;
+    case L_SETOBJ: return &((Set *)o)->dict;
+    default: return NULL;
+    }
+}
+
+Object *instance_dict(Object *o, bool create)
+{
+    if (is_small(o))
+        return NULL;
+    Object *STM_SEG *slot = dict_slot(o);
+    if (!slot)
+        return NULL;
+    obj_read(o);
+    if (!*slot && create && (type_of(o)->flags & TF_HAS_DICT)) {
+        Object *d = dict_new();
+        if (!d)
+            return NULL;
+        obj_write(o);
+        *slot = d;
+    }
+    return *slot;
+}
+
+static bool is_data_descriptor(Object *d)
+{
+    return type_of(d)->descr_set != NULL;
+}
+
+Object *generic_getattr(Object *self, Object *name)
+{
+    Type *t = type_of(self);
+    Object *descr = type_lookup(t, name);
+    if (descr && is_data_descriptor(descr))
+        return type_of(descr)->descr_get(descr, self, t);
+    Object *d = instance_dict(self, false);
+    if (d) {
+        Object *v = dict_get_str(d, name);
+        if (v)
+            return v;
+    }
+    if (descr) {
+        Type *dt = type_of(descr);
+        if (dt->descr_get)
+            return dt->descr_get(descr, self, t);
+        return descr;
+    }
+    return NULL;
+}
+
+int generic_setattr(Object *self, Object *name, Object *value)
+{
+    Type *t = type_of(self);
+    Object *descr = type_lookup(t, name);
+    if (descr && is_data_descriptor(descr))
+        return type_of(descr)->descr_set(descr, self, value);
+    Object *d = instance_dict(self, true);
+    if (!d) {
+        if (exc_occurred())
+            return -1;
+        char nb[100];
+        if (descr)
+            raise(vm.e_AttributeError, "'%s' object attribute '%s' is read-only",
+                  type_name(t), str_cstr(name, nb, sizeof nb));
+        else
+            raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
+                  type_name(t), str_cstr(name, nb, sizeof nb));
+        return -1;
+    }
+    if (value)
+        return dict_set(d, name, value);
+    if (dict_del(d, name) < 0) {
+        if (exc_matches(vm.e_KeyError)) {
+            exc_clear();
+            char nb[100];
+            raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
+                  type_name(t), str_cstr(name, nb, sizeof nb));
+        }
+        return -1;
+    }
+    return 0;
+}
+
+void type_add_methods(Type *t, const MethodDef *defs)
+{
+    for (; defs->name; defs++) {
+        Object *f = builtin_new(defs->name, defs->fn, NULL, NULL);
+        ((Builtin *)f)->owner = t;
+        ((Builtin *)f)->flags = defs->flags;
+        f->type = defs->flags & METH_STATIC ? vm.t_builtin_function : vm.t_method_descriptor;
+        if (defs->flags & METH_CLASS)
+            f->type = vm.t_classmethod_descriptor;
+        dict_set(t->dict, intern_cstr(defs->name), f);
+    }
+}

@@ -1,0 +1,100 @@
+/* Looking up a character by name (case-insensitive, as CPython does for
+ * "\N{...}"): the generated list, names made by rule from a prefix and the
+ * code point in hex, and Hangul syllables, whose names are made of the
+ * short names of their jamo.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/unicodedb_names.h"
+
+static const char *const jamo_l[] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
+                                     "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
+static const char *const jamo_v[] = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE",
+                                     "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
+static const char *const jamo_t[] = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
+                                     "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
+                                     "SS", "NG", "J", "C", "K", "T", "P", "H"};
+
+static int hangul(const char *s, size_t n, unsigned *cp)
+{
+    for (int l = 0; l < 19; l++) {
+        size_t ll = strlen(jamo_l[l]);
+        if (ll > n || memcmp(s, jamo_l[l], ll))
+            continue;
+        for (int v = 0; v < 21; v++) {
+            size_t vl = strlen(jamo_v[v]);
+            if (ll + vl > n || memcmp(s + ll, jamo_v[v], vl))
+                continue;
+            for (int t = 0; t < 28; t++) {
+                size_t tl = strlen(jamo_t[t]);
+                if (ll + vl + tl == n && !memcmp(s + ll + vl, jamo_t[t], tl)) {
+                    *cp = 0xAC00 + (unsigned)((l * 21 + v) * 28 + t);
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static int by_rule(const char *s, size_t n, unsigned *cp)
+{
+    for (int i = 0; i < uni_rule_prefix_count; i++) {
+        size_t pl = strlen(uni_rule_prefixes[i]);
+        if (n <= pl || n > pl + 6 || memcmp(s, uni_rule_prefixes[i], pl))
+            continue;
+        unsigned v = 0;
+        for (size_t k = pl; k < n; k++) {
+            if (!isxdigit((unsigned char)s[k]) || islower((unsigned char)s[k]))
+                return 0;
+            v = v * 16 + (unsigned)(isdigit((unsigned char)s[k]) ? s[k] - '0' : s[k] - 'A' + 10);
+        }
+        if (n - pl < 4)
+            return 0;
+        for (int r = 0; r < uni_name_range_count; r++)
+            if (uni_name_ranges[r].prefix == i && v >= uni_name_ranges[r].first && v <= uni_name_ranges[r].last) {
+                *cp = v;
+                return 1;
+            }
+        return 0;
+    }
+    return 0;
+}
+
+static int listed(const char *s, size_t n, unsigned *cp)
+{
+    int lo = 0, hi = uni_name_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        const char *name = uni_name_blob + uni_name_offsets[mid];
+        size_t len = (size_t)(strchr(name, '\n') - name);
+        int c = memcmp(name, s, len < n ? len : n);
+        if (!c)
+            c = len < n ? -1 : len > n;
+        if (!c) {
+            *cp = uni_name_codes[mid];
+            return 1;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int unicode_lookup_name(const char *name, size_t n, unsigned *cp)
+{
+    char buf[128];
+    if (n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)toupper((unsigned char)name[i]);
+    static const char hangul_prefix[] = "HANGUL SYLLABLE ";
+    size_t hp = sizeof hangul_prefix - 1;
+    if (n > hp && !memcmp(buf, hangul_prefix, hp))
+        return hangul(buf + hp, n - hp, cp);
+    return by_rule(buf, n, cp) || listed(buf, n, cp);
+}

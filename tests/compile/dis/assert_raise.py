@@ -1,0 +1,4 @@
+assert x, 'msg'
+assert y
+raise ValueError('x') from None
+raise

@@ -1,0 +1,6 @@
+import os
+import os.path
+import a.b.c as d
+from . import x
+from ..m import y as z
+from q import *

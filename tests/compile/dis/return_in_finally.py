@@ -1,0 +1,6 @@
+def f():
+    for x in y:
+        try:
+            return x
+        finally:
+            print(x)

@@ -1,0 +1,6 @@
+with open(f) as a, lock:
+    a.read()
+
+async def g():
+    async with x as y:
+        return y

@@ -1,0 +1,4 @@
+class C:
+    x: int
+    y: str = 'a'
+    self.z: int = 1

@@ -1,0 +1,4 @@
+class C(B, metaclass=M):
+    x = 1
+    def m(self):
+        return x

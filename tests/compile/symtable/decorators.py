@@ -1,0 +1,6 @@
+@dec(a)
+def f(x=default):
+    pass
+@cdec
+class C:
+    pass

@@ -1,0 +1,4 @@
+def f(x):
+    def g(a=x, *, b=lambda: x):
+        return a
+    return g

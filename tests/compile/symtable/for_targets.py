@@ -1,0 +1,4 @@
+def f(a):
+    for i, (j, *k) in a:
+        pass
+    return i

@@ -1,0 +1,2 @@
+def f(x, w):
+    return f'{x!r:>{w}}' + f'{y}'

@@ -1,0 +1,3 @@
+class C:
+    n = 3
+    g = (i for i in range(n))

@@ -1,0 +1,1 @@
+f = lambda a, b=2, *c, **d: a + b + e

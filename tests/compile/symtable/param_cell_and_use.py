@@ -1,0 +1,5 @@
+def f(a, b):
+    def g():
+        a.append(b)
+    g()
+    return a

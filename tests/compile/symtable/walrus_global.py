@@ -1,0 +1,3 @@
+def f(xs):
+    global g
+    [g := x for x in xs]

@@ -1,0 +1,3 @@
+def f(a):
+    with a as (b, c), d as e:
+        return b

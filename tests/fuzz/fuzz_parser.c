@@ -1,0 +1,36 @@
+/* libFuzzer entry point for the front end: any bytes go through
+ * source_decode, the tokenizer and the parser; trees are dumped and
+ * errors printed, so that those paths run on odd input too.  Built and
+ * run by tests/fuzz/run-once. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "compiler/ast_dump.h"
+#include "compiler/parser.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static FILE *sink;
+    if (!sink)
+        sink = fopen("/dev/null", "w");
+    SyntaxErr err = {0};
+    size_t len;
+    char *text = source_decode((const char *)data, size, &len, &err);
+    Source src = {"<fuzz>", text, text ? len : 0};
+    if (text) {
+        Arena *arena = arena_new();
+        Module *m = parse_module(arena, &src, &err);
+        if (m)
+            ast_dump_module(sink, m);
+        else
+            err_print(&err, &src, sink);
+        arena_free(arena);
+    } else {
+        err_print(&err, &src, sink);
+    }
+    free(text);
+    return 0;
+}

@@ -1,0 +1,2 @@
+while f() = 1:
+    pass

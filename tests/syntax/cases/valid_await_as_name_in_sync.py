@@ -1,0 +1,1 @@
+def await_(): pass

@@ -1,0 +1,1 @@
+a = b'a' b'b' rb'c' Rb"d"

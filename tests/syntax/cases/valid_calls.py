@@ -1,0 +1,8 @@
+f()
+f(a, b, *c, d=1, **e)
+f(*a, *b, c, d=1, *e, **f, **g)
+f(x for x in y)
+f(a)(b)(c)
+obj.method(1).attr[2](3)
+f(a, b,)
+f(*args, key=value,)

@@ -1,0 +1,4 @@
+a < b < c
+a == b != c
+a is not b is c
+a not in b in c

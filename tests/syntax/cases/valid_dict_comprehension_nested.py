@@ -1,0 +1,1 @@
+d = {k: {v: w for v, w in x} for k, x in y.items() if k}

@@ -1,0 +1,5 @@
+a = f"\n{x}\t"
+b = f"\N{BULLET} {x}"
+c = f"{x}\\"
+d = rf"\{x}"
+e = f"{x}\x41"

@@ -1,0 +1,9 @@
+a = 0
+b = 123_456
+c = 0x_ff + 0o17 + 0b1010 + 0XFF
+d = 1.5 + .5 + 5. + 1e10 + 1E-5 + 1_0.0_1e+1_0
+e = 3j + 1.5J + 0j + 1e3j
+f = 10**100
+g = 0xffffffffffffffffffffffff
+h = 1e400
+i = 00000

@@ -1,0 +1,5 @@
+match x:
+    case 1 if a:
+        pass
+    case a:
+        pass

@@ -1,0 +1,5 @@
+result = function(
+    arg1,
+    arg2,
+    key=value,
+)

@@ -1,0 +1,3 @@
+print("hello", end="")
+print()
+exec("x = 1")

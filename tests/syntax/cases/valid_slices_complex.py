@@ -1,0 +1,6 @@
+a[1:2, 3:4]
+a[lambda: 1:2]
+a[x if y else z]
+a[b:=1, c]
+a[:]
+a[::-1]

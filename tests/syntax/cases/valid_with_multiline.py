@@ -1,0 +1,5 @@
+with (
+    open("a") as f,
+    open("b") as g,
+):
+    pass
