@@ -328,6 +328,14 @@ static int try_method_call(Compiler *c, Expr *e)
     AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     if (meth->kind != Expr_Attribute || meth->v.Attribute.ctx != ExprContext_Load)
         return 0;
+    /* Like CPython 3.11: module.func() stays LOAD_ATTR when the base name
+       is imported at module level. */
+    Expr *base = meth->v.Attribute.value;
+    if (base->kind == Expr_Name) {
+        Symbol *sym = symtable_get(c->st->top, base->v.Name.id);
+        if (sym && (sym->flags & DEF_IMPORT))
+            return 0;
+    }
     int nargs = SEQ_LEN(args), nkw = SEQ_LEN(kws);
     if (nargs + nkw + (nkw != 0) >= STACK_USE_GUARDRAIL)
         return 0;
@@ -354,13 +362,22 @@ static void compile_call(Compiler *c, Expr *e)
         return;
     Unit *u = c->u;
     emit(c, OP_PUSH_NULL, 0);
-    int at = u->ninstrs;
+    int at = u->ninstrs, nlabels = u->nlabels;
     compile_expr(c, e->v.Call.func);
-    /* PUSH_NULL; LOAD_GLOBAL -> LOAD_GLOBAL with its push-NULL bit. */
-    if (u->ninstrs == at + 1 && u->instrs[at].op == OP_LOAD_GLOBAL) {
-        u->instrs[at - 1] = u->instrs[at];
-        u->instrs[at - 1].arg |= 1;
+    /* PUSH_NULL; LOAD_GLOBAL -> LOAD_GLOBAL with its push-NULL bit, unless
+       something jumps to the LOAD_GLOBAL. */
+    int merge = u->ninstrs > at && u->instrs[at].op == OP_LOAD_GLOBAL && !(u->instrs[at].arg & 1);
+    for (int i = nlabels; i < u->nlabels && merge; i++)
+        merge = u->labels[i] != at;
+    if (merge) {
+        u->instrs[at].arg |= 1;
+        memmove(&u->instrs[at - 1], &u->instrs[at], sizeof(Instr) * (u->ninstrs - at));
         u->ninstrs--;
+        for (int i = nlabels; i < u->nlabels; i++)
+            if (u->labels[i] > at)
+                u->labels[i]--;
+        if (u->last_label > at)
+            u->last_label--;
     }
     compile_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords);
 }
@@ -497,11 +514,17 @@ static void visit(Compiler *c, Expr *e)
     case Expr_BoolOp:
         compile_boolop(c, e);
         break;
-    case Expr_BinOp:
+    case Expr_BinOp: {
+        Expr *js = format_to_fstring(c, e);
+        if (js) {
+            compile_joined_str(c, js);
+            break;
+        }
         compile_expr(c, e->v.BinOp.left);
         compile_expr(c, e->v.BinOp.right);
         emit(c, OP_BINARY_OP, binop_arg(e->v.BinOp.op));
         break;
+    }
     case Expr_UnaryOp: {
         Expr *o = e->v.UnaryOp.operand;
         if (e->v.UnaryOp.op == UnaryOp_Not && o->kind == Expr_Compare && SEQ_LEN(o->v.Compare.ops) == 1) {

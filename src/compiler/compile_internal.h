@@ -147,6 +147,8 @@ ConstVal *cv_tuple(Compiler *c, int n);
 /* The constant value of an expression after CPython's AST-level folding
    (constants, tuples of constants, foldable operators), or NULL. */
 ConstVal *fold_expr(Compiler *c, Expr *e);
+/* '...' % (a, b) as the equivalent f-string, or NULL (format_opt.c). */
+Expr *format_to_fstring(Compiler *c, Expr *e);
 
 /* Statement and expression compilers. */
 void compile_stmt(Compiler *c, Stmt *s);

@@ -153,21 +153,52 @@ void *indentation_error(Parser *p, Token *t, const char *fmt, ...)
     return NULL;
 }
 
+/* CPython's second pass tries to read an expression where the first one
+   stopped (to suggest a missing comma), so a tokenizer error inside that
+   expression, such as an unclosed bracket, is what it reports. */
+static int tokenizer_error_ahead(Parser *p, int at)
+{
+    if (p->speculating || at == 0 || !could_start_expression(tk_at(p, at)->type))
+        return 0;
+    switch (tk_at(p, at - 1)->type) {
+    case T_NAME: case T_NUMBER: case T_STRING: case T_RPAR: case T_RSQB: case T_RBRACE:
+    case T_TRUE: case T_FALSE: case T_NONE: case T_ELLIPSIS:
+        break;
+    default:
+        return 0;
+    }
+    int save = p->pos;
+    SyntaxErr saved = *p->err;
+    p->speculating = 1;
+    p->pos = at;
+    parse_expression(p);
+    p->speculating = 0;
+    if (p->tok_failed)
+        return 1;
+    p->failed = 0;
+    *p->err = saved;
+    p->pos = save;
+    return 0;
+}
+
 void *invalid_syntax(Parser *p)
 {
     if (p->failed)
         return NULL;
-    Token *t = tk_at(p, p->max_pos > p->pos ? p->max_pos : p->pos);
+    int at = p->max_pos > p->pos ? p->max_pos : p->pos;
+    Token *t = tk_at(p, at);
     if (p->failed)
         return NULL;
-    if (t->type == T_INDENT) {
-        indentation_error(p, t, "unexpected indent");
-        p->err->end_offset = -1;
+    if (t->type == T_INDENT || t->type == T_DEDENT) {
+        indentation_error(p, t, t->type == T_INDENT ? "unexpected indent" : "unexpected unindent");
+        if (t->type == T_INDENT)
+            p->err->end_offset = -1;
+        p->indent_error = 1;
         return NULL;
     }
-    if (t->type == T_DEDENT)
-        return indentation_error(p, t, "unexpected unindent");
-    return error_at_token(p, t, "invalid syntax");
+    if (tokenizer_error_ahead(p, at))
+        return NULL;
+    return error_at_token(p, tk_at(p, at), "invalid syntax");
 }
 
 /* ---- nodes ------------------------------------------------------------- */
@@ -298,7 +329,7 @@ const char *tok_identifier(Parser *p, Token *t)
    unclosed bracket wins if it opened on an earlier line. */
 static void check_rest_of_file(Parser *p)
 {
-    if (p->tok_failed || p->err->kind == ERR_MEMORY)
+    if (p->tok_failed || p->err->kind == ERR_MEMORY || p->indent_error)
         return;
     SyntaxErr later = {0};
     p->tok.err = &later;

@@ -31,6 +31,8 @@ typedef struct Parser {
     int tok_failed;     /* the tokenizer could go no further */
     int in_async;       /* scratch for "async comprehension" checks */
     int str_err_pending;
+    int speculating;    /* inside invalid_syntax's look further ahead */
+    int indent_error;   /* the error is a plain unexpected indent/unindent */
 } Parser;
 
 /* What CPython's rules below an atom add to the nesting. */

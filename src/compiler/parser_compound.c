@@ -28,6 +28,15 @@ static AstSeq *colon_block(Parser *p, const char *after, int line)
     return parse_block(p, after, line);
 }
 
+/* if, elif, while, with and except say "expected ':'" only at the end of
+   the line; elsewhere the error is plain invalid syntax. */
+static AstSeq *soft_colon_block(Parser *p, const char *after, int line)
+{
+    if (tk_type(p) != T_COLON && tk_type(p) != T_NEWLINE)
+        return invalid_syntax(p);
+    return colon_block(p, after, line);
+}
+
 static AstSeq *else_block(Parser *p)
 {
     int line = tk(p)->lineno;
@@ -42,7 +51,7 @@ static Stmt *if_stmt(Parser *p, int is_elif)
     Expr *test = parse_named_expression(p);
     if (!test)
         return NULL;
-    AstSeq *body = colon_block(p, is_elif ? "'elif' statement" : "'if' statement", line);
+    AstSeq *body = soft_colon_block(p, is_elif ? "'elif' statement" : "'if' statement", line);
     if (!body)
         return NULL;
     AstSeq *orelse = NULL;
@@ -71,7 +80,7 @@ static Stmt *while_stmt(Parser *p)
     int start = p->pos++;
     int line = tk_at(p, start)->lineno;
     Expr *test = parse_named_expression(p);
-    AstSeq *body = test ? colon_block(p, "'while' statement", line) : NULL;
+    AstSeq *body = test ? soft_colon_block(p, "'while' statement", line) : NULL;
     if (!body)
         return NULL;
     AstSeq *orelse = tk_type(p) == T_ELSE ? else_block(p) : seq_new(p->arena, 0);
@@ -187,7 +196,7 @@ static Stmt *with_stmt(Parser *p, int start, int is_async)
         if (p->failed)
             return NULL;
     }
-    AstSeq *body = colon_block(p, "'with' statement", line);
+    AstSeq *body = soft_colon_block(p, "'with' statement", line);
     if (!body)
         return NULL;
     Stmt *s = new_stmt(p, is_async ? Stmt_AsyncWith : Stmt_With, start);
@@ -227,7 +236,7 @@ static ExceptHandler *except_clause(Parser *p, int *star)
             p->pos++;
         }
     }
-    AstSeq *body = colon_block(p, *star ? "'except*' statement" : "'except' statement", line);
+    AstSeq *body = soft_colon_block(p, *star ? "'except*' statement" : "'except' statement", line);
     if (!body)
         return NULL;
     ExceptHandler *h = arena_alloc(p->arena, sizeof *h);

@@ -104,6 +104,8 @@ static Expr *paren_atom(Parser *p)
         e->v.Tuple.elts = seq_new(p->arena, 0);
         return e;
     }
+    if (tk_type(p) == T_DOUBLESTAR)
+        return error_at_token(p, tk(p), "cannot use double starred expression here");
     if (tk_type(p) == T_YIELD) {
         Expr *y = parse_yield_expr(p);
         if (!y || !expect(p, T_RPAR, NULL))

@@ -54,10 +54,8 @@ static int parameter(Parser *p, ParamState *st, int lambda, TokType closing)
             return 0;
         }
         if (st->args.n == 0) {
-            if (tk_peek_type(p, 1) == T_COMMA)
-                error_at_token(p, &t, "at least one argument must precede /");
-            else
-                invalid_syntax(p);
+            error_at_token(p, &t, tk_peek_type(p, 1) == T_COMMA ? "at least one argument must precede /"
+                                                                 : "invalid syntax");
             return 0;
         }
         p->pos++;

@@ -55,6 +55,10 @@ static int mistyped_comparison(Parser *p, Expr *first, int eq_pos)
 static Stmt *annotated_assignment(Parser *p, int start, Expr *target)
 {
     int paren = tk_at(p, start)->type == T_LPAR;
+    TokType after = tk_peek_type(p, 1);
+    if (target->kind != Expr_Name && target->kind != Expr_Attribute && target->kind != Expr_Subscript &&
+        (!could_start_expression(after) || after == T_STAR))
+        return invalid_syntax(p);
     switch (target->kind) {
     case Expr_Name: case Expr_Attribute: case Expr_Subscript:
         break;
@@ -86,15 +90,50 @@ static Stmt *annotated_assignment(Parser *p, int start, Expr *target)
     return s;
 }
 
+/* The first of targets[0..n) that cannot be assigned to, reported as
+   CPython does; 0 if there is none.  yield_start: the token that starts
+   targets[0], to tell "yield" from "(yield)". */
+static int bad_target(Parser *p, Expr **targets, int n, int first_start)
+{
+    for (int i = 0; i < n; i++) {
+        Expr *t = targets[i];
+        if (!invalid_target(t, ExprContext_Store))
+            continue;
+        if ((t->kind == Expr_Yield || t->kind == Expr_YieldFrom) &&
+            (i > 0 || tk_at(p, first_start)->type == T_YIELD)) {
+            error_at_expr(p, t, "assignment to yield expression not possible");
+            return 1;
+        }
+        set_context(p, t, ExprContext_Store);
+        return 1;
+    }
+    return 0;
+}
+
+/* CPython reports a target that cannot be assigned to before it looks at
+   what follows its '=', so a bad target wins over a bad right-hand side. */
 static Stmt *assignment(Parser *p, int start, Expr *first)
 {
     int first_eq = p->pos;
+    if (invalid_target(first, ExprContext_Store)) {
+        if (!mistyped_comparison(p, first, first_eq))
+            bad_target(p, &first, 1, start);
+        return NULL;
+    }
     NodeList l;
     list_init(&l);
     list_push(&l, first);
     while (accept(p, T_EQUAL)) {
         Expr *e = yield_or_star_expressions(p);
         if (!e) {
+            if (!p->tok_failed && !strcmp(p->err->msg, "invalid syntax")) {
+                SyntaxErr generic = *p->err;
+                p->failed = 0;
+                if (!bad_target(p, (Expr **)l.a, l.n, start)) {
+                    p->failed = 1;
+                    *p->err = generic;
+                }
+            }
             list_finish(p, &l);
             return NULL;
         }
@@ -102,17 +141,12 @@ static Stmt *assignment(Parser *p, int start, Expr *first)
     }
     AstSeq *all = list_finish(p, &l);
     int ntargets = all->n - 1;
-    for (int i = 0; i < ntargets; i++) {
-        Expr *t = all->a[i];
-        if (!invalid_target(t, ExprContext_Store))
-            continue;
-        if (mistyped_comparison(p, first, first_eq))
+    for (int i = 1; i < ntargets; i++)
+        if (invalid_target(all->a[i], ExprContext_Store)) {
+            if (!mistyped_comparison(p, first, first_eq))
+                bad_target(p, (Expr **)all->a, ntargets, start);
             return NULL;
-        if (t->kind == Expr_Yield || t->kind == Expr_YieldFrom)
-            return error_at_expr(p, t, "assignment to yield expression not possible");
-        set_context(p, t, ExprContext_Store);
-        return NULL;
-    }
+        }
     AstSeq *targets = seq_new(p->arena, ntargets);
     for (int i = 0; i < ntargets; i++) {
         set_context(p, all->a[i], ExprContext_Store);
@@ -436,6 +470,10 @@ static int simple_stmts(Parser *p, NodeList *out)
 
 static int statement(Parser *p, NodeList *out)
 {
+    if (tk_type(p) == T_INDENT || tk_type(p) == T_DEDENT) {
+        invalid_syntax(p);
+        return 0;
+    }
     if (!enter(p))
         return 0;
     int ok;
@@ -472,11 +510,20 @@ AstSeq *parse_block(Parser *p, const char *after, int after_line)
     list_init(&l);
     if (accept(p, T_NEWLINE)) {
         if (tk_type(p) != T_INDENT) {
-            /* At the end of the file CPython points at the line break. */
-            int at_end = tk(p)->start == p->src->text + p->src->len;
-            Token *at = tk_at(p, at_end ? p->pos - 1 : p->pos);
+            Token at = *tk(p);
+            if (at.start == p->src->text + p->src->len && p->src->len) {
+                /* At the end of the file CPython points past the last line. */
+                const char *last = p->src->text + p->src->len - 1, *ls = last;
+                while (ls > p->src->text && ls[-1] != '\n')
+                    ls--;
+                at.lineno = 1;
+                for (const char *q = p->src->text; q < ls; q++)
+                    at.lineno += *q == '\n';
+                at.end_lineno = at.lineno;
+                at.col = at.end_col = (int)(last - ls);
+            }
             if (!p->failed)
-                indentation_error(p, at, "expected an indented block after %s on line %d", after, after_line);
+                indentation_error(p, &at, "expected an indented block after %s on line %d", after, after_line);
             return NULL;
         }
         p->pos++;

@@ -78,10 +78,23 @@ void *string_error(Parser *p, const char *msg)
     return syntax_error(p, "%s", msg);
 }
 
+/* Where CPython's escape decoder reports an escape: it sees the text with
+   every non-ASCII character spelled as a 10-byte "\UXXXXXXXX". */
+static size_t escape_position(const char *start, const char *at)
+{
+    size_t pos = 0;
+    for (const char *q = start; q < at; q++) {
+        unsigned char c = (unsigned char)*q;
+        pos += c < 0x80 ? 1 : c >= 0xC0 ? 10 : 0;
+    }
+    return pos;
+}
+
 /* Decodes the escapes of a str or bytes literal body into out.  Returns
    -1 with an error set. */
 int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out)
 {
+    const char *start = s;
     const char *end = s + n;
     while (s < end) {
         if (*s != '\\') {
@@ -110,10 +123,12 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
         }
         const char *esc = s;
         s++;
+        size_t pos = escape_position(start, esc);
+        char msg[200];
         if (s >= end) {
-            string_error(p, is_bytes ? "(value error) invalid \\x escape at position 0"
-                                     : "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position 0: \\ at end of string");
-            return -1;
+            /* Only f-string pieces can end in a backslash: it stays. */
+            sbuf_put(out, "\\", 1);
+            break;
         }
         char c = *s++;
         char tmp[8];
@@ -152,8 +167,6 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
             for (; k < digits && s < end && hexval(*s) >= 0; k++)
                 cp = cp * 16 + (unsigned)hexval(*s++);
             if (k < digits) {
-                char msg[160];
-                size_t pos = 0;   /* CPython counts from the start of the decoded chunk */
                 if (is_bytes)
                     snprintf(msg, sizeof msg, "(value error) invalid \\x escape at position %zu", pos);
                 else
@@ -168,9 +181,9 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
                 sbuf_put(out, tmp, 1);
             } else {
                 if (cp > 0x10FFFF) {
-                    char msg[160];
                     snprintf(msg, sizeof msg,
-                             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character");
+                             "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: illegal Unicode character",
+                             pos, pos + 9);
                     string_error(p, msg);
                     return -1;
                 }
@@ -180,20 +193,19 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
         }
         case 'N':
             if (!is_bytes) {
-                if (s >= end || *s != '{') {
-                    string_error(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape");
-                    return -1;
-                }
-                const char *name = s + 1, *close = memchr(name, '}', (size_t)(end - name));
+                const char *name = s + 1, *close = s < end && *s == '{' ? memchr(name, '}', (size_t)(end - name)) : NULL;
                 if (!close || close == name) {
-                    string_error(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape");
+                    size_t last = s >= end || *s != '{' ? 1 : close ? (size_t)(close - esc) : (size_t)(end - esc) - 1;
+                    snprintf(msg, sizeof msg,
+                             "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: malformed \\N character escape",
+                             pos, pos + last);
+                    string_error(p, msg);
                     return -1;
                 }
                 if (!unicode_lookup_name(name, (size_t)(close - name), &cp)) {
-                    char msg[160];
                     snprintf(msg, sizeof msg,
-                             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-%d: unknown Unicode character name",
-                             (int)(close - esc));
+                             "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: unknown Unicode character name",
+                             pos, pos + (size_t)(close - esc));
                     string_error(p, msg);
                     return -1;
                 }

@@ -156,7 +156,14 @@ int report_mistyped_equal(Parser *p, Expr *a, int eq_pos)
             return 1;
         p->failed = 0;
         *p->err = saved;
-        return 0;
+        /* CPython's parser settles for the part before the error. */
+        if (!could_start_expression(tk_at(p, eq_pos + 1)->type) || tk_at(p, eq_pos + 1)->type == T_STAR ||
+            tk_at(p, eq_pos + 1)->type == T_NOT || tk_at(p, eq_pos + 1)->type == T_LAMBDA)
+            return 0;
+        b = new_expr(p, Expr_Name, eq_pos + 1);
+        b->end_lineno = tk_at(p, eq_pos + 1)->end_lineno;
+        b->end_col_offset = tk_at(p, eq_pos + 1)->end_col;
+        after = tk_at(p, eq_pos + 2)->type;
     }
     if (after == T_EQUAL || after == T_COLONEQUAL)
         return 0;

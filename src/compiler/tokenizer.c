@@ -177,21 +177,8 @@ static int verify_end_of_number(Tokenizer *t, int c, const char *kind)
             !is_potential_identifier_char((unsigned char)p[n]))
             return 0;
     }
-    if (c >= 128) {
-        /* A character that cannot be in a name gets its own message. */
-        backup(t, c);
-        const char *p = t->cur;
-        unsigned cp;
-        Utf8Error ue;
-        size_t avail = (size_t)(t->end - p) < 4 ? (size_t)(t->end - p) : 4;
-        int n = utf8_validate(p, avail, &ue) || ue.start > 0 ? utf8_decode(p, &cp) : 0;
-        if (n && !uni_has(cp, UNI_F_XID_CONTINUE)) {
-            t->cur = p + n;
-            return verify_identifier(t, p, t->lineno, col_of(t, p));
-        }
-        c = nextc(t);
-    }
-    if (c >= 0 && is_potential_identifier_char(c)) {
+    /* Since 3.11.4 a non-ASCII character ends the number instead. */
+    if (c >= 0 && c < 128 && is_potential_identifier_char(c)) {
         backup(t, c);
         char msg[64];
         snprintf(msg, sizeof msg, "invalid %s literal", kind);
@@ -713,6 +700,11 @@ again:
         else type = T_GREATER;
         break;
     default:
+        if (c < 0x20 || c == 0x7f) {
+            char msg[48];
+            snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", c);
+            return error_here(t, ERR_SYNTAX, msg);
+        }
         break;
     }
     t->cur += extra;

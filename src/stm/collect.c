@@ -292,6 +292,10 @@ static void major_collection(void)
     gc.old_bytes = live;
     gc.major_threshold = live + live / 2 > MIN_MAJOR_THRESHOLD ? live + live / 2 : MIN_MAJOR_THRESHOLD;
     blocks_trim();
+    /* Marking a big structure or promoting one leaves these lists large. */
+    wordvec_shrink(&gc.gray);
+    wordvec_shrink(&gc.remembered);
+    wordvec_shrink(&gc.promoted);
 }
 
 void gc_collect(bool major)

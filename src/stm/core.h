@@ -48,6 +48,8 @@ struct wordvec {
 };
 void wordvec_push(struct wordvec *v, uintptr_t x);
 void wordvec_free(struct wordvec *v);
+/* Gives back most of the memory of a vector much bigger than its content. */
+void wordvec_shrink(struct wordvec *v);
 static inline uintptr_t wordvec_pop(struct wordvec *v) { return v->items[--v->count]; }
 
 /* ---- blocks (blocks.c) ---- */

@@ -34,6 +34,20 @@ void wordvec_push(struct wordvec *v, uintptr_t x)
     v->items[v->count++] = x;
 }
 
+void wordvec_shrink(struct wordvec *v)
+{
+    /* Only big vectors: their memory comes from mmap and goes back to the
+       OS; small ones are not worth the realloc. */
+    if (v->capacity < 65536 || v->count > v->capacity / 4)
+        return;
+    size_t cap = v->count * 2 > 64 ? v->count * 2 : 64;
+    uintptr_t *items = realloc(v->items, cap * sizeof *items);
+    if (items) {
+        v->items = items;
+        v->capacity = cap;
+    }
+}
+
 void wordvec_free(struct wordvec *v)
 {
     free(v->items);

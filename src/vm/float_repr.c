@@ -150,8 +150,8 @@ static int digits_round(struct digits *d, const struct digits *many, int p, doub
  * among those.  The correctly rounded p-digit string is the nearest, so
  * it reads back whenever some p-digit string does; and if it does, the
  * (p+1)-digit one, no farther from ax, does too.  So a binary search over
- * p finds the answer.  Except at a power of two: there the gap below ax is
- * half the gap above, the nearest string (if below) may not read back
+ * p finds the answer.  Except at a power of two (above the smallest
+ * normal): there the gap below ax is half the gap above, the nearest string (if below) may not read back
  * while the next one up does, and p is searched one by one. */
 static int digits_shortest(struct digits *d, double ax)
 {
@@ -161,7 +161,7 @@ static int digits_shortest(struct digits *d, double ax)
     int exp2, rc = 0;
     bool pow2 = frexp(ax, &exp2) == 0.5 && exp2 > -1021;
     int lo = 1, hi = 17;
-    while (lo < hi && rc == 0) {
+    while (lo < hi) {
         int p = pow2 ? lo : (lo + hi) / 2;
         if ((rc = digits_round(d, &many, p, ax)) < 0)
             break;

@@ -23,10 +23,12 @@ static void next_transaction(void)
     stm_start_transaction(&main_tl);
 }
 
-/* The objects a transaction allocated are written without barrier until
-   it ends, and get their barrier flag in the first collection after. */
+/* Young objects promoted by a collection are written without barrier
+   until the running transaction ends, and get their barrier flag in the
+   first collection after that. */
 static void age(void)
 {
+    stm_collect_minor();
     next_transaction();
     stm_collect_minor();
 }

@@ -29,10 +29,12 @@ static void next_transaction(void)
     stm_start_transaction(&main_tl);
 }
 
-/* The objects a transaction allocated are written without barrier until
-   it ends, and get their barrier flag in the first collection after. */
+/* Young objects promoted by a collection are written without barrier
+   until the running transaction ends, and get their barrier flag in the
+   first collection after that. */
 static void age(void)
 {
+    stm_collect_minor();
     next_transaction();
     stm_collect_minor();
 }
@@ -103,8 +105,11 @@ __attribute__((noinline)) static void big_create(uint64_t n)
 __attribute__((noinline)) static void big_fill(uint64_t n)
 {
     CHECK(is_old(g_big));
-    for (uint64_t i = 0; i < n; i++)
+    for (uint64_t i = 0; i < n; i++) {
         set_item(g_big, i, (stm_obj *)new_boxed((int64_t)i * 3));
+        if ((i & 1023) == 0 && stm_should_break(&main_tl))
+            next_transaction();
+    }
 }
 
 __attribute__((noinline)) static void big_check(uint64_t n)

@@ -1,0 +1,8 @@
+# A tight loop of integer arithmetic and comparisons.
+total = 0
+i = 0
+while i < 3000000:
+    if i % 3 == 0 or i % 5 == 0:
+        total += i
+    i += 1
+print(total)

@@ -1,0 +1,4 @@
+match, case = 1, 2
+match(case)
+match[case]
+match.case

@@ -1,0 +1,7 @@
+try:
+    try:
+        pass
+    finally:
+        pass
+except* E:
+    pass
