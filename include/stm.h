@@ -360,6 +360,11 @@ static inline bool stm_should_break(stm_thread *tl)
 
 static inline stm_obj *stm_allocate(size_t size, uint32_t type)
 {
+#ifdef STM_DEBUG
+    /* The slow path checks that a transaction runs on this thread; the
+       fast path would succeed anywhere the bump region is still open. */
+    return _stm_allocate_slow(size, type);
+#endif
     size = size < STM_MIN_SIZE ? STM_MIN_SIZE
                                : (size + (STM_ALIGN - 1)) & ~(size_t)(STM_ALIGN - 1);
     uintptr_t p = STM_SEGMENT->alloc_current;

@@ -1,6 +1,8 @@
 /* Developer options of the stmpy command for the compiler:
  *   --symtable FILE          the symbol tables (format of tests/compile/gen_symtable.py)
  *   --dis [-O|-OO] FILE      disassembly of the compiled module
+ *   --dis-eval FILE          ... of FILE's one expression compiled in eval mode
+ *   --dis-single FILE        ... of FILE compiled as REPL input (single mode)
  *   --compile FILE...        compile only; one line per file that fails
  * A compile-time error prints "SyntaxError: MSG (LINE:OFFSET)" on stdout,
  * the form the tests compare with CPython's. */
@@ -119,6 +121,33 @@ static int cli_dis(const char *path, int optimize)
     return status;
 }
 
+/* --dis-eval: the file holds one expression; --dis-single: REPL input. */
+static int cli_dis_mode(const char *path, int eval)
+{
+    Loaded l;
+    if (!load(path, &l))
+        return 1;
+    int status = 0;
+    CodeUnit *co = NULL;
+    if (l.module && eval) {
+        Stmt *s = SEQ_LEN(l.module->body) == 1 ? SEQ_GET(l.module->body, 0) : NULL;
+        if (s && s->kind == Stmt_Expr)
+            co = compile_eval(l.arena, s->v.Expr.value, &l.src, &l.err, 0);
+        else
+            err_set(&l.err, &l.src, ERR_SYNTAX, 1, 0, 1, -1, "invalid syntax");
+    } else if (l.module) {
+        co = compile_interactive(l.arena, l.module, &l.src, &l.err, 0);
+    }
+    if (co)
+        dis_code(stdout, co);
+    else {
+        print_error(stdout, &l.err);
+        status = 1;
+    }
+    unload(&l);
+    return status;
+}
+
 static int cli_compile(int n, char **files)
 {
     int status = 0;
@@ -146,6 +175,8 @@ int compile_cli(int argc, char **argv)
         return cli_dis(argv[2], 0);
     if (argc == 4 && !strcmp(argv[1], "--dis") && (!strcmp(argv[2], "-O") || !strcmp(argv[2], "-OO")))
         return cli_dis(argv[3], argv[2][2] ? 2 : 1);
+    if (argc == 3 && (!strcmp(argv[1], "--dis-eval") || !strcmp(argv[1], "--dis-single")))
+        return cli_dis_mode(argv[2], !strcmp(argv[1], "--dis-eval"));
     if (argc >= 3 && !strcmp(argv[1], "--compile"))
         return cli_compile(argc - 2, argv + 2);
     return -1;

@@ -268,6 +268,25 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
     for (int i = n - 1; i >= 0; i--)
         nk[i] = keep[i] ? i : nk[i + 1];
 
+    /* Drop constants no surviving instruction uses (consts[0], maybe the
+       docstring, always stays), as CPython's remove_unused_consts does. */
+    int *const_map = arena_alloc(c->arena, sizeof(int) * (u->nconsts + 1));
+    for (int i = 0; i < u->nconsts; i++)
+        const_map[i] = i == 0 ? 0 : -1;
+    for (int i = 0; i < n; i++)
+        if (keep[i] && (ins[i].op == OP_LOAD_CONST || ins[i].op == OP_KW_NAMES))
+            const_map[ins[i].arg] = 0;
+    int nconsts = 0;
+    ConstVal **consts = arena_alloc(c->arena, sizeof(ConstVal *) * (u->nconsts + 1));
+    for (int i = 0; i < u->nconsts; i++)
+        if (const_map[i] == 0) {
+            const_map[i] = nconsts;
+            consts[nconsts++] = u->consts[i];
+        }
+    for (int i = 0; i < n; i++)
+        if (keep[i] && (ins[i].op == OP_LOAD_CONST || ins[i].op == OP_KW_NAMES))
+            ins[i].arg = const_map[ins[i].arg];
+
     /* Layout until stable. */
     int *offset = arena_alloc(c->arena, sizeof(int) * (n + 1));
     unsigned *arg = arena_alloc(c->arena, sizeof(unsigned) * (n + 1));
@@ -363,9 +382,8 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
     co->kwonlyargcount = u->kwonlyargcount;
     co->stacksize = f.maxdepth;
     co->ncaches = ncaches;
-    co->nconsts = u->nconsts;
-    co->consts = arena_alloc(c->arena, sizeof(ConstVal *) * (u->nconsts + 1));
-    COPY_N(co->consts, u->consts, sizeof(ConstVal *) * u->nconsts);
+    co->nconsts = nconsts;
+    co->consts = consts;
     co->nnames = u->nnames;
     co->names = arena_alloc(c->arena, sizeof(char *) * (u->nnames + 1));
     COPY_N(co->names, u->names, sizeof(char *) * u->nnames);

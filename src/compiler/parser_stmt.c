@@ -209,6 +209,8 @@ static Stmt *expression_statement(Parser *p)
     int op = augassign_op(t);
     if (op >= 0)
         return augmented_assignment(p, start, first, op);
+    if (t == T_COLONEQUAL && first->kind != Expr_Name)
+        return error_at_expr(p, first, "cannot use assignment expressions with %s", expr_name(first));
     if (!at_stmt_end(p)) {
         legacy_statement(p, first);
         return invalid_syntax(p);

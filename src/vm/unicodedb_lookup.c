@@ -85,6 +85,9 @@ static int listed(const char *s, size_t n, unsigned *cp)
     return 0;
 }
 
+/* Listed names compare without regard to case; as in CPython, names made
+   by rule (Hangul syllables, "CJK UNIFIED IDEOGRAPH-4E00", ...) must be
+   upper case. */
 int unicode_lookup_name(const char *name, size_t n, unsigned *cp)
 {
     char buf[128];
@@ -94,7 +97,7 @@ int unicode_lookup_name(const char *name, size_t n, unsigned *cp)
         buf[i] = (char)toupper((unsigned char)name[i]);
     static const char hangul_prefix[] = "HANGUL SYLLABLE ";
     size_t hp = sizeof hangul_prefix - 1;
-    if (n > hp && !memcmp(buf, hangul_prefix, hp))
-        return hangul(buf + hp, n - hp, cp);
-    return by_rule(buf, n, cp) || listed(buf, n, cp);
+    if (n > hp && !memcmp(name, hangul_prefix, hp))
+        return hangul(name + hp, n - hp, cp);
+    return by_rule(name, n, cp) || listed(buf, n, cp);
 }

@@ -1,1 +1,1 @@
-x = '\N{Greek Small Letter Alpha}\N{EM DASH}\N{hangul syllable gag}'
+x = '\N{Greek Small Letter Alpha}\N{em dash}\N{HANGUL SYLLABLE GAG}\N{cjk unified ideograph-4E00}'

@@ -1,0 +1,6 @@
+'''module doc'''
+def f():
+    '''doc'''
+    return 1
+class C:
+    '''cdoc'''

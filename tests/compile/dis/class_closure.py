@@ -1,0 +1,6 @@
+def f(v):
+    class C:
+        x = v
+        def m(self):
+            return v
+    return C

@@ -1,0 +1,4 @@
+class C:
+    __a = 1
+    def __m(self, __p):
+        return self.__a + __p

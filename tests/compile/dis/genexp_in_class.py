@@ -1,0 +1,3 @@
+class C:
+    n = 3
+    xs = list(i for i in range(n))

@@ -1,0 +1,11 @@
+def f(xs):
+    for x in xs:
+        with x:
+            if x:
+                break
+            continue
+    while True:
+        try:
+            return 1
+        except E:
+            continue

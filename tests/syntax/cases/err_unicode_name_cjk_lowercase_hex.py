@@ -1,0 +1,1 @@
+x = '\N{CJK UNIFIED IDEOGRAPH-4e00}'
