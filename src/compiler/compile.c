@@ -103,9 +103,8 @@ static int fold_build_tuple(Compiler *c, int n)
     ConstVal *t = cv_tuple(c, n);
     for (int i = 0; i < n; i++)
         t->v.tup.items[i] = u->consts[u->instrs[first + i].arg];
-    LineEntry loc = first < u->ninstrs ? u->instrs[first].loc : u->loc;
     u->ninstrs = first;
-    add_instr(c, OP_LOAD_CONST, add_const(c, t))->loc = loc;
+    add_instr(c, OP_LOAD_CONST, add_const(c, t));
     return 1;
 }
 

@@ -191,7 +191,8 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
                ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) ? 2 : 0);
     int n = npre + u->ninstrs;
     Instr *ins = arena_alloc(c->arena, sizeof(Instr) * (n + 1));
-    LineEntry preloc = {u->firstlineno, u->firstlineno, -1, -1};
+    /* Cell set-up has no line; generator creation has the def's line. */
+    LineEntry preloc = {-1, -1, -1, -1}, genloc = {u->firstlineno, u->firstlineno, -1, -1};
     int k = 0;
     if (u->nfreevars)
         ins[k++] = (Instr){OP_COPY_FREE_VARS, u->nfreevars, -1, preloc};
@@ -201,8 +202,8 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
             if (cell_slot[i] == slot)
                 ins[k++] = (Instr){OP_MAKE_CELL, i, -1, preloc};
     if (flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-        ins[k++] = (Instr){OP_RETURN_GENERATOR, 0, -1, preloc};
-        ins[k++] = (Instr){OP_POP_TOP, 0, -1, preloc};
+        ins[k++] = (Instr){OP_RETURN_GENERATOR, 0, -1, genloc};
+        ins[k++] = (Instr){OP_POP_TOP, 0, -1, genloc};
     }
     COPY_N(ins + k, u->instrs, sizeof(Instr) * u->ninstrs);
 
@@ -377,7 +378,7 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
     co->filename = c->src->filename;
     co->firstlineno = u->firstlineno;
     co->flags = flags;
-    co->argcount = u->argcount;
+    co->argcount = u->argcount + u->posonlyargcount;   /* includes positional-only, as co_argcount */
     co->posonlyargcount = u->posonlyargcount;
     co->kwonlyargcount = u->kwonlyargcount;
     co->stacksize = f.maxdepth;

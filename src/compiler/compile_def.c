@@ -176,7 +176,7 @@ void compile_class(Compiler *c, Stmt *s)
         firstlineno = ((Expr *)SEQ_GET(decos, 0))->lineno;
     enter_scope(c, name, SCOPE_CLASS, s, firstlineno);
     c->u->private_name = name;
-    loc_stmt(c, s);
+    /* The prologue is at the first line (the first decorator's). */
     compile_nameop(c, "__name__", ExprContext_Load);
     compile_nameop(c, "__module__", ExprContext_Store);
     emit_const(c, cv_str(c, c->u->qualname));

@@ -453,10 +453,17 @@ static void compile_boolop(Compiler *c, Expr *e)
 {
     AstSeq *values = e->v.BoolOp.values;
     int end = new_label(c), n = SEQ_LEN(values) - 1;
-    int op = e->v.BoolOp.op == BoolOp_And ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
+    int is_and = e->v.BoolOp.op == BoolOp_And;
+    int op = is_and ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
     for (int i = 0; i < n; i++) {
+        /* A constant operand either decides the result (the rest is dead)
+           or is skipped, as CPython's peephole leaves it. */
+        ConstVal *k = fold_expr(c, SEQ_GET(values, i));
+        int truth = k ? cv_truth(k) : -1;
+        if (truth >= 0 && truth == is_and)
+            continue;
         compile_expr(c, SEQ_GET(values, i));
-        emit_jump(c, op, end);
+        emit_jump(c, truth >= 0 ? PSEUDO_JUMP : op, end);
     }
     compile_expr(c, SEQ_GET(values, n));
     use_label(c, end);
@@ -682,8 +689,8 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
 {
     if (c->failed)
         return;
+    /* Jumps keep the caller's location (the statement's), as in CPython. */
     LineEntry saved = c->u->loc;
-    loc_expr(c, e);
     ConstVal *k = fold_expr(c, e);
     int truth = k ? cv_truth(k) : -1;
     if (truth >= 0) {

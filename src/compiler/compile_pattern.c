@@ -468,6 +468,10 @@ static int pattern(Compiler *c, Pattern *p, PatternCtx *pc)
         return 1;
     }
     case Pattern_MatchSingleton:
+        if (p->v.MatchSingleton.value.kind == CONST_NONE) {
+            jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_NOT_NONE);
+            return 1;
+        }
         emit_const(c, cv_from_ast(c, &p->v.MatchSingleton.value));
         emit(c, OP_IS_OP, 0);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);

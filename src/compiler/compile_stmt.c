@@ -207,7 +207,7 @@ static void compile_while(Compiler *c, Stmt *s)
         return;
     compile_jump_if(c, s->v.While.test, anchor, 0);
     compile_stmts(c, s->v.While.body);
-    c->u->artificial = 1;
+    loc_stmt(c, s);
     emit_jump(c, PSEUDO_JUMP, loop);
     pop_fblock(c);
     use_label(c, anchor);

@@ -100,6 +100,36 @@ ConstVal *cv_from_ast(Compiler *c, const Constant *k)
     return cv_none(c);
 }
 
+static int str_eq(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Structural equality, so that a body compiled twice (a finally block on
+   its normal and exceptional paths) yields one constant, as in CPython. */
+static int code_equal(const CodeUnit *a, const CodeUnit *b)
+{
+    if (a == b)
+        return 1;
+    if (!str_eq(a->name, b->name) || !str_eq(a->qualname, b->qualname) || a->flags != b->flags ||
+        a->firstlineno != b->firstlineno || a->argcount != b->argcount ||
+        a->posonlyargcount != b->posonlyargcount || a->kwonlyargcount != b->kwonlyargcount ||
+        a->ncode != b->ncode || a->nconsts != b->nconsts || a->nnames != b->nnames ||
+        a->nlocalsplus != b->nlocalsplus || a->nexc != b->nexc ||
+        memcmp(a->code, b->code, sizeof(uint32_t) * a->ncode) ||
+        memcmp(a->lines, b->lines, sizeof(LineEntry) * a->ncode) ||
+        (a->nexc && memcmp(a->exctable, b->exctable, sizeof(ExcEntry) * a->nexc)) ||
+        (a->nlocalsplus && memcmp(a->kinds, b->kinds, a->nlocalsplus)))
+        return 0;
+    for (int i = 0; i < a->nconsts; i++)
+        if (!cv_equal(a->consts[i], b->consts[i]))
+            return 0;
+    for (int i = 0; i < a->nnames; i++)
+        if (!str_eq(a->names[i], b->names[i]))
+            return 0;
+    for (int i = 0; i < a->nlocalsplus; i++)
+        if (!str_eq(a->localsplus[i], b->localsplus[i]))
+            return 0;
+    return 1;
+}
+
 int cv_equal(const ConstVal *a, const ConstVal *b)
 {
     if (a->kind != b->kind)
@@ -123,7 +153,7 @@ int cv_equal(const ConstVal *a, const ConstVal *b)
                 return 0;
         return 1;
     case CV_CODE:
-        return a->v.code == b->v.code;
+        return code_equal(a->v.code, b->v.code);
     default:
         return 1;
     }

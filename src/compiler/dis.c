@@ -212,7 +212,7 @@ static void dis_one(FILE *out, const CodeUnit *c)
         int line = c->lines[start].lineno;
         if (line != lastline && start > 0)
             fputc('\n', out);
-        if (line != lastline)
+        if (line != lastline && line >= 0)
             fprintf(out, "%4d ", line);
         else
             fputs("     ", out);

@@ -1,5 +1,5 @@
 /* CPython 3.11's AST optimizer rewrites `'...%s...' % (a, b)` (a constant
- * str on the left, a non-constant tuple display on the right, only %s %r
+ * str (after folding) on the left, a non-constant tuple display on the right, only %s %r
  * %a conversions with an optional '-', width and precision) into an
  * f-string, which compiles to FORMAT_VALUE/BUILD_STRING. */
 #include <string.h>
@@ -115,14 +115,16 @@ static Expr *parse_format(Compiler *c, const Expr *at, const char *s, size_t n, 
 
 Expr *format_to_fstring(Compiler *c, Expr *e)
 {
-    Expr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
-    if (e->v.BinOp.op != Operator_Mod || l->kind != Expr_Constant || l->v.Constant.value.kind != CONST_STR ||
-        r->kind != Expr_Tuple || fold_expr(c, r))
+    Expr *r = e->v.BinOp.right;
+    if (e->v.BinOp.op != Operator_Mod || r->kind != Expr_Tuple || fold_expr(c, r))
+        return NULL;
+    ConstVal *l = fold_expr(c, e->v.BinOp.left);
+    if (!l || l->kind != CV_STR)
         return NULL;
     AstSeq *elts = r->v.Tuple.elts;
     SEQ_FOR(i, elts) if (((Expr *)SEQ_GET(elts, i))->kind == Expr_Starred) return NULL;
-    const char *s = l->v.Constant.value.v.str.s;
-    size_t n = l->v.Constant.value.v.str.len, pos = 0;
+    const char *s = l->v.str.s;
+    size_t n = l->v.str.len, pos = 0;
     AstSeq *seq = seq_new(c->arena, SEQ_LEN(elts) * 2 + 1);
     int count = 0, cnt = 0;
     for (;;) {

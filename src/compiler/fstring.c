@@ -6,6 +6,7 @@
  * whole concatenation (or of one token, for a format spec's tail), as in
  * CPython.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,15 +71,19 @@ static void *fstring_error(FContext *c, const char *msg)
 
 /* ---- moving a sub-parser's tree into place ------------------------------ */
 
+/* Line 1 of "(expr)" is file line `line`, shifted by `col` columns, except
+   from column `unshifted_from` on: CPython shifts a token only if it ends
+   on the first line, so a string running onto the next line, and all that
+   a nested f-string holds, stay where they are. */
 typedef struct Shift {
-    int line, col;      /* line 1 of "(expr)" is file line `line`, shifted by col */
+    int line, col, unshifted_from;
 } Shift;
 
 static void shift_pos(const Shift *sh, int *lineno, int *col, int *end_lineno, int *end_col)
 {
-    if (*lineno == 1)
+    if (*lineno == 1 && *col < sh->unshifted_from)
         *col += sh->col;
-    if (*end_lineno == 1)
+    if (*end_lineno == 1 && *end_col <= sh->unshifted_from)
         *end_col += sh->col;
     *lineno += sh->line - 1;
     *end_lineno += sh->line - 1;
@@ -157,7 +162,7 @@ static Shift expr_shift(const Token *t, const char *brace)
     }
     for (const char *q = tok; q < brace; q++)
         lines += *q == '\n';
-    return (Shift){t->lineno + lines, lines ? cols : t->col + cols};
+    return (Shift){t->lineno + lines, lines ? cols : t->col + cols, INT_MAX};
 }
 
 /* Parses text[0..n) as "(text)" with a fresh parser. */
@@ -190,8 +195,11 @@ static Expr *compile_expr(FContext *c, const char *start, const char *end, const
         invalid_syntax(&sub);
     if (sub.failed && sub_err.kind == ERR_NONE)
         invalid_syntax(&sub);
-    free(sub.toks);
     Shift sh = expr_shift(c->t, brace);
+    for (int i = 0; i < sub.ntoks; i++)
+        if (sub.toks[i].lineno == 1 && sub.toks[i].end_lineno > 1 && sub.toks[i].col < sh.unshifted_from)
+            sh.unshifted_from = sub.toks[i].col;
+    free(sub.toks);
     if (sub.failed) {
         p->failed = 1;
         *p->err = sub_err;

@@ -29,14 +29,12 @@ typedef struct Parser {
     int depth;          /* C recursion guard */
     int failed;         /* an error is set: unwind */
     int tok_failed;     /* the tokenizer could go no further */
-    int in_async;       /* scratch for "async comprehension" checks */
-    int str_err_pending;
     int speculating;    /* inside invalid_syntax's look further ahead */
     int indent_error;   /* the error is a plain unexpected indent/unindent */
 } Parser;
 
 /* What CPython's rules below an atom add to the nesting. */
-enum { PARSER_MAX_DEPTH = 6000, PARSER_ATOM_DEPTH = 15 };
+enum { PARSER_MAX_DEPTH = 6000, PARSER_ATOM_DEPTH = 31 };
 
 /* Tokens. */
 Token *tk(Parser *p);                     /* the current token */

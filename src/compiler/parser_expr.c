@@ -81,7 +81,6 @@ static Expr *missing_comma_check(Parser *p, Expr *last, TokType closing)
          t == T_LBRACE || t == T_TRUE || t == T_FALSE || t == T_NONE || t == T_ELLIPSIS ||
          t == T_TILDE || t == T_LAMBDA || t == T_NOT || t == T_AWAIT) &&
         last->kind != Expr_Starred) {
-        Token *n = tk(p);
         /* The range runs from the previous element to the unexpected one. */
         int save = p->pos;
         Expr *next = parse_expression(p);
@@ -90,7 +89,6 @@ static Expr *missing_comma_check(Parser *p, Expr *last, TokType closing)
             return syntax_error_at(p, last->lineno, last->col_offset, next->end_lineno, next->end_col_offset,
                                    "invalid syntax. Perhaps you forgot a comma?");
         }
-        (void)n;
     }
     return NULL;
 }
@@ -485,8 +483,6 @@ static Expr *slice_item(Parser *p)
             return NULL;
         if (tk_type(p) != T_COLON)
             return lower;
-        if (lower->kind == Expr_NamedExpr && lower->end_col_offset >= 0 && 0)
-            return NULL;
     }
     p->pos++;   /* : */
     if (tk_type(p) != T_COLON && tk_type(p) != T_COMMA && tk_type(p) != T_RSQB) {
@@ -611,11 +607,11 @@ static Expr *factor(Parser *p)
     TokType t = tk_type(p);
     if (t != T_PLUS && t != T_MINUS && t != T_TILDE)
         return power(p);
-    if (!enter_n(p, 2))
+    if (!enter(p))
         return NULL;
     int start = p->pos++;
     Expr *v = factor(p);
-    leave_n(p, 2);
+    leave(p);
     if (!v)
         return NULL;
     Expr *e = new_expr(p, Expr_UnaryOp, start);
@@ -737,11 +733,11 @@ static Expr *inversion(Parser *p)
 {
     if (tk_type(p) != T_NOT)
         return comparison(p);
-    if (!enter_n(p, 2))
+    if (!enter(p))
         return NULL;
     int start = p->pos++;
     Expr *v = inversion(p);
-    leave_n(p, 2);
+    leave(p);
     if (!v)
         return NULL;
     Expr *e = new_expr(p, Expr_UnaryOp, start);
@@ -796,11 +792,7 @@ Expr *parse_expression(Parser *p)
                                 "expected 'else' after 'if' expression");
             test = NULL;
         }
-        Expr *orelse = NULL;
-        if (test && accept(p, T_ELSE) && enter(p)) {
-            orelse = parse_expression(p);
-            leave(p);
-        }
+        Expr *orelse = test && accept(p, T_ELSE) ? parse_expression(p) : NULL;
         if (!orelse) {
             leave(p);
             return NULL;

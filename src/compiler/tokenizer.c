@@ -392,26 +392,36 @@ static char closing_for(char open)
 }
 
 /* Measures the indentation of a new line and queues INDENT/DEDENT tokens
-   or an indentation error.  Blank and comment-only lines do not count. */
+   or an indentation error.  Blank and comment-only lines do not count.
+   Indentation cannot be continued with a backslash: the first backslash
+   fixes the level (CPython 3.11.7 counts a nonzero one only). */
 static int indentation(Tokenizer *t)
 {
-    int col = 0, altcol = 0;
-    const char *p = t->cur;
+    int col = 0, altcol = 0, cont_col = 0, conts = 0;
+    const char *p = t->cur, *line = t->line_start;
     for (; p < t->end; p++) {
-        if (*p == ' ')
+        if (*p == ' ') {
             col++, altcol++;
-        else if (*p == '\t')
+        } else if (*p == '\t') {
             col = (col / TABSIZE + 1) * TABSIZE, altcol++;
-        else if (*p == '\f')
+        } else if (*p == '\f') {
             col = altcol = 0;
-        else
+        } else if (*p == '\\' && p + 1 < t->end && p[1] == '\n') {
+            cont_col = cont_col ? cont_col : col;
+            p++;
+            conts++;
+            line = p + 1;
+        } else {
             break;
+        }
     }
-    if (p == t->end || *p == '#' || *p == '\n' || (*p == '\\' && 0)) {
+    if (p == t->end || *p == '#' || *p == '\n') {
         t->blankline = 1;
         return 0;
     }
     t->blankline = 0;
+    if (cont_col)
+        col = altcol = cont_col;
     if (t->level > 0)
         return 0;
     if (col == t->indstack[t->indent]) {
@@ -440,8 +450,8 @@ static int indentation(Tokenizer *t)
         if (col != t->indstack[t->indent]) {
             /* CPython has read the whole line by then and points past it. */
             const char *eol = memchr(p, '\n', (size_t)(t->end - p));
-            err_set(t->err, t->src, ERR_INDENTATION, t->lineno, (int)((eol ? eol : t->end) - t->line_start),
-                    t->lineno, -1, "unindent does not match any outer indentation level");
+            err_set(t->err, t->src, ERR_INDENTATION, t->lineno + conts, (int)((eol ? eol : t->end) - line),
+                    t->lineno + conts, -1, "unindent does not match any outer indentation level");
             t->err->from_tokenizer = 1;
             t->err_class = TOKERR_DEFERRED;
             t->pending_err = 1;

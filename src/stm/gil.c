@@ -61,7 +61,8 @@ static void gil_acquire(struct stm_thread_private *p)
     pthread_mutex_lock(&gil_mutex);
     uint64_t ticket = next_ticket++;
     if (ticket != now_serving) {
-        stats_switch(p, STM_TIME_WAIT_FREE_SEGMENT);
+        if (p->timing_state != STM_TIME_WAIT_FREE_SEGMENT)
+            stats_switch(p, STM_TIME_WAIT_FREE_SEGMENT);
         waiting++;
         while (ticket != now_serving) {
             struct timespec until;
@@ -99,8 +100,12 @@ __attribute__((noinline)) void _stm_start_transaction(stm_thread *tl)
         RECORD_STACK_LOW(p);
         bool holding = p->state == THREAD_RUNNING;
         set_state(p, THREAD_PARKED);
-        if (holding)
+        if (holding) {
+            /* Waiting starts with the hand-over, not when the scheduler
+               next runs this thread (often a time slice later). */
+            stats_switch(p, STM_TIME_WAIT_FREE_SEGMENT);
             gil_release();
+        }
         gil_acquire(p);
     }
     p->in_transaction = true;

@@ -2,6 +2,7 @@
 ** The builtins module: functions, and the builtin types and exceptions
 ** under their names.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@ Object *callable_iter_new(Object *callable, Object *sentinel);
 Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
 int list_sort(Object *l, Object *key, bool reverse);
 Object *generator_send(Object *g, Object *v);
+Object *frame_locals(Frame *f);
 
 static int write_str(Object *file, Object *s)
 {
@@ -492,20 +494,276 @@ static Object *b_locals(Object *self, Object *const *args, size_t nargs, Object 
 {
     if (args_exact("locals", kw, nargs, 0) < 0)
         return NULL;
-    Frame *f = (Frame *)thread_state()->frame;
-    if (f->locals)
-        return f->locals;
-    Code *c = (Code *)f->code;
-    Object *d = dict_new();
-    for (uint32_t i = 0; d && i < f->nlocalsplus; i++) {
-        Object *v = f->slots[i];
-        uint8_t kind = ((Bytes *)c->localsplus_kinds)->data[i];
-        if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && !is_small(v) && v->type == vm.t_cell)
-            v = ((Cell *)v)->value;
-        if (v && dict_set(d, tuple_get(c->localsplus_names, i), v) < 0)
+    return frame_locals((Frame *)thread_state()->frame);
+}
+
+/* ---- compile, exec, eval ------------------------------------------------------ */
+
+Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode);
+Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
+
+/* The text of a str or bytes source, malloc'ed; NULL (TypeError) otherwise. */
+static char *source_text(Object *src, const char *fname, size_t *n)
+{
+    if (is_str(src))
+        return str_to_utf8(src, n);
+    if (is_bytes(src)) {
+        *n = ((Bytes *)src)->size;
+        char *t = malloc(*n + 1);
+        if (!t)
+            return raise_no_memory();
+        for (size_t i = 0; i < *n; i++)
+            t[i] = ((Bytes *)src)->data[i];
+        t[*n] = 0;
+        return t;
+    }
+    if (!strcmp(fname, "compile"))
+        raise(vm.e_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    else
+        raise(vm.e_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    return NULL;
+}
+
+static Object *b_compile(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "source", "filename", "mode", "flags", "dont_inherit",
+                                         "optimize", "_feature_version", NULL };
+    Object *a[7];
+    if (args_parse("compile", args, nargs, kw, names, 3, 6, a) < 0)
+        return NULL;
+    char fb[1024], mb[16];
+    if (!is_str(a[1]))
+        return raise(vm.e_TypeError, "compile() argument 'filename' must be str, not %s",
+                     type_name(type_of(a[1])));
+    if (!is_str(a[2]))
+        return raise(vm.e_TypeError, "compile() argument 'mode' must be str, not %s",
+                     type_name(type_of(a[2])));
+    const char *mode = str_cstr(a[2], mb, sizeof mb);
+    if (strcmp(mode, "exec") && strcmp(mode, "eval") && strcmp(mode, "single"))
+        return raise(vm.e_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    size_t n;
+    char *text = source_text(a[0], "compile", &n);
+    if (!text)
+        return NULL;
+    if (strlen(text) != n) {
+        free(text);
+        return raise(vm.e_ValueError, "source code string cannot contain null bytes");
+    }
+    Object *code = compile_source_mode(text, n, str_cstr(a[1], fb, sizeof fb), mode);
+    free(text);
+    return code;
+}
+
+/* The namespaces exec() and eval() run in: the caller's by default. */
+static int exec_namespaces(const char *fname, Object **globals, Object **locals)
+{
+    Object *g = *globals, *l = *locals;
+    if (g == None)
+        g = NULL;
+    if (l == None)
+        l = NULL;
+    if (g && (is_small(g) || !is_instance_of(g, vm.t_dict))) {
+        raise(vm.e_TypeError, !strcmp(fname, "exec") ? "exec() globals must be a dict, not %s"
+                                                     : "globals must be a dict", type_name(type_of(g)));
+        return -1;
+    }
+    if (l && !obj_getattr_cstr(l, "__getitem__")) {
+        exc_clear();
+        raise(vm.e_TypeError, "locals must be a mapping");
+        return -1;
+    }
+    if (!g) {
+        Frame *f = (Frame *)thread_state()->frame;
+        g = f->globals;
+        if (!l && !(l = frame_locals(f)))
+            return -1;
+    } else if (!l) {
+        l = g;
+    }
+    if (!dict_get_cstr(g, "__builtins__") && dict_set_cstr(g, "__builtins__", vm.builtins) < 0)
+        return -1;
+    *globals = g;
+    *locals = l;
+    return 0;
+}
+
+static Object *exec_or_eval(const char *fname, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "source", "globals", "locals", NULL };
+    Object *a[3];
+    if (args_parse(fname, args, nargs, kw, names, 1, 3, a) < 0)
+        return NULL;
+    Object *g = a[1] ? a[1] : None, *l = a[2] ? a[2] : None;
+    if (exec_namespaces(fname, &g, &l) < 0)
+        return NULL;
+    Object *code = a[0];
+    if (is_small(code) || code->type != vm.t_code) {
+        size_t n;
+        char *text = source_text(code, fname, &n);
+        if (!text)
+            return NULL;
+        if (strlen(text) != n) {
+            free(text);
+            return raise(vm.e_ValueError, "source code string cannot contain null bytes");
+        }
+        code = compile_source_mode(text, n, "<string>", fname);
+        free(text);
+        if (!code)
             return NULL;
     }
+    return eval_code(code, g, l);
+}
+
+static Object *b_exec(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return exec_or_eval("exec", args, nargs, kw) ? None : NULL;
+}
+
+static Object *b_eval(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return exec_or_eval("eval", args, nargs, kw);
+}
+
+/* ---- introspection ---------------------------------------------------------------- */
+
+static Object *b_dir(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("dir", kw) < 0 || args_count("dir", nargs, 0, 1) < 0)
+        return NULL;
+    Object *names;
+    if (nargs == 0) {
+        Object *l = frame_locals((Frame *)thread_state()->frame);
+        names = l ? list_from_iterable(l) : NULL;
+    } else {
+        Object *m = special_lookup(args[0], "__dir__", NULL);
+        if (!m) {
+            if (exc_matches(vm.e_TypeError))
+                exc_clear();
+            return exc_occurred() ? NULL : raise(vm.e_TypeError, "object does not provide __dir__");
+        }
+        Object *r = obj_call0(m);
+        names = r ? list_from_iterable(r) : NULL;
+    }
+    if (!names || list_sort(names, NULL, false) < 0)
+        return NULL;
+    return names;
+}
+
+static Object *b_vars(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("vars", kw) < 0 || args_count("vars", nargs, 0, 1) < 0)
+        return NULL;
+    if (nargs == 0)
+        return frame_locals((Frame *)thread_state()->frame);
+    Object *d = obj_getattr_cstr(args[0], "__dict__");
+    if (!d && exc_matches(vm.e_AttributeError)) {
+        exc_clear();
+        raise(vm.e_TypeError, "vars() argument must have __dict__ attribute");
+    }
     return d;
+}
+
+static Object *b_input(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("input", kw) < 0 || args_count("input", nargs, 0, 1) < 0)
+        return NULL;
+    if (nargs && args[0] != None) {
+        Object *p = obj_str(args[0]);
+        char *u = p ? str_to_utf8(p, &(size_t){0}) : NULL;
+        if (!u)
+            return NULL;
+        fputs(u, stdout);
+        free(u);
+    }
+    fflush(stdout);
+    size_t cap = 0;
+    char *line = NULL;
+    ssize_t n = getline(&line, &cap, stdin);
+    if (n < 0) {
+        free(line);
+        return raise(vm.e_EOFError, "EOF when reading a line");
+    }
+    if (n > 0 && line[n - 1] == '\n')
+        n--;
+    Object *r = str_from_utf8(line, (size_t)n);
+    free(line);
+    return r;
+}
+
+static Object *b_import(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "name", "globals", "locals", "fromlist", "level", NULL };
+    Object *a[5];
+    if (args_parse("__import__", args, nargs, kw, names, 1, 5, a) < 0)
+        return NULL;
+    if (!is_str(a[0]))
+        return raise(vm.e_TypeError, "__import__() argument 1 must be str, not %s",
+                     type_name(type_of(a[0])));
+    if (str_len(a[0]) == 0 && (!a[4] || a[4] == make_small(0)))
+        return raise(vm.e_ValueError, "Empty module name");
+    Object *g = a[1] && a[1] != None ? a[1] : ((Frame *)thread_state()->frame)->globals;
+    return import_name(a[0], a[3] ? a[3] : None, a[4] ? a[4] : make_small(0), g);
+}
+
+/* ---- numbers ---------------------------------------------------------------------- */
+
+static Object *int_in_base(const char *fname, Object *const *args, size_t nargs, Object *kw,
+                           const char *spec)
+{
+    if (args_exact(fname, kw, nargs, 1) < 0)
+        return NULL;
+    Object *v = number_index(args[0]);
+    return v ? obj_format(v, str_from_cstr(spec)) : NULL;
+}
+
+static Object *b_bin(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("bin", a, n, kw, "#b"); }
+static Object *b_oct(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("oct", a, n, kw, "#o"); }
+static Object *b_hex(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("hex", a, n, kw, "#x"); }
+
+/* round() of an int to a negative number of digits: to the nearest
+   multiple of 10**-ndigits, ties to even. */
+Object *int_round(Object *v, Object *ndigits)
+{
+    Object *zero = make_small(0);
+    if (!ndigits || ndigits == None)
+        return is_exact_int(v) ? v : obj_unary(v, UN_INT);
+    int neg = obj_richcompare_bool(ndigits, zero, CMP_LT);
+    if (neg <= 0)
+        return neg < 0 ? NULL : is_exact_int(v) ? v : obj_unary(v, UN_INT);
+    Object *e = obj_unary(ndigits, UN_NEG);
+    Object *p = e ? obj_binary(make_small(10), e, NB_POWER) : NULL;
+    Object *qr = p ? obj_binary(v, p, NB_FLOOR_DIVIDE) : NULL;
+    Object *r = qr ? obj_binary(v, p, NB_REMAINDER) : NULL;
+    Object *twice = r ? obj_binary(r, make_small(2), NB_MULTIPLY) : NULL;
+    if (!twice)
+        return NULL;
+    int gt = obj_richcompare_bool(twice, p, CMP_GT), eq = obj_richcompare_bool(twice, p, CMP_EQ);
+    Object *odd = obj_binary(qr, make_small(1), NB_AND);
+    if (gt < 0 || eq < 0 || !odd)
+        return NULL;
+    if (gt || (eq && odd != zero))
+        qr = obj_binary(qr, make_small(1), NB_ADD);
+    return qr ? obj_binary(qr, p, NB_MULTIPLY) : NULL;
+}
+
+static Object *b_round(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "number", "ndigits", NULL };
+    Object *a[2];
+    if (args_parse("round", args, nargs, kw, names, 1, 2, a) < 0)
+        return NULL;
+    Type *t = type_of(a[0]);
+    Object *m = type_lookup(t, intern_cstr("__round__"));
+    if (!m) {
+        if (is_int(a[0]))
+            return int_round(a[0], a[1]);
+        return raise(vm.e_TypeError, "type %s doesn't define __round__ method", type_name(t));
+    }
+    Type *mt = type_of(m);
+    Object *bound = mt->descr_get ? mt->descr_get(m, a[0], t) : m;
+    if (!bound)
+        return NULL;
+    return a[1] && a[1] != None ? obj_call1(bound, a[1]) : obj_call0(bound);
 }
 
 /* __build_class__(func, name, *bases, metaclass=None, **kwds) */
@@ -603,6 +861,10 @@ void builtins_init(void)
         { "sorted", b_sorted, 0 }, { "any", b_any, 0 }, { "all", b_all, 0 },
         { "divmod", b_divmod, 0 }, { "pow", b_pow, 0 }, { "globals", b_globals, 0 },
         { "locals", b_locals, 0 }, { "__build_class__", b_build_class, 0 },
+        { "compile", b_compile, 0 }, { "exec", b_exec, 0 }, { "eval", b_eval, 0 },
+        { "dir", b_dir, 0 }, { "vars", b_vars, 0 }, { "input", b_input, 0 },
+        { "__import__", b_import, 0 }, { "bin", b_bin, 0 }, { "oct", b_oct, 0 },
+        { "hex", b_hex, 0 }, { "round", b_round, 0 },
         { NULL, NULL, 0 },
     };
     for (const MethodDef *f = functions; f->name; f++)

@@ -147,3 +147,70 @@ int code_line_of(Object *code, uint32_t pc)
     const LineEntry STM_SEG *e = (const LineEntry STM_SEG *)lt->data;
     return e[pc].lineno;
 }
+
+/* ---- attributes ------------------------------------------------------------ */
+
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
+
+#define CO(o) ((Code *)(o))
+
+/* The localsplus names whose kind has any bit of `mask`. */
+static Object *names_of_kind(Object *code, uint8_t mask)
+{
+    Code *c = CO(code);
+    size_t n = tuple_size(c->localsplus_names), k = 0;
+    const uint8_t STM_SEG *kinds = (const uint8_t STM_SEG *)((Bytes *)c->localsplus_kinds)->data;
+    Object *t = tuple_new(n);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (kinds[i] & mask)
+            tuple_init_item(t, k++, tuple_get(c->localsplus_names, i));
+    ((Tuple *)t)->size = k;
+    return t;
+}
+
+static Object *co_varnames(Object *c) { return names_of_kind(c, CO_FAST_LOCAL); }
+static Object *co_cellvars(Object *c) { return names_of_kind(c, CO_FAST_CELL); }
+static Object *co_freevars(Object *c) { return names_of_kind(c, CO_FAST_FREE); }
+static Object *co_name(Object *c) { return CO(c)->name; }
+static Object *co_qualname(Object *c) { return CO(c)->qualname; }
+static Object *co_filename(Object *c) { return CO(c)->filename; }
+static Object *co_consts(Object *c) { return CO(c)->consts; }
+static Object *co_names(Object *c) { return CO(c)->names; }
+static Object *co_code(Object *c) { return CO(c)->words; }
+static Object *co_argcount(Object *c) { return make_small(CO(c)->argcount); }
+static Object *co_posonlyargcount(Object *c) { return make_small(CO(c)->posonlyargcount); }
+static Object *co_kwonlyargcount(Object *c) { return make_small(CO(c)->kwonlyargcount); }
+static Object *co_flags(Object *c) { return make_small(CO(c)->flags); }
+static Object *co_nlocals(Object *c) { return make_small(CO(c)->nlocals); }
+static Object *co_stacksize(Object *c) { return make_small(CO(c)->stacksize); }
+static Object *co_firstlineno(Object *c) { return make_small(CO(c)->firstlineno); }
+
+static Object *code_repr(Object *c)
+{
+    char nb[200], fb[400];
+    return str_format("<code object %s at %#lx, file \"%s\", line %u>",
+                      str_cstr(CO(c)->name, nb, sizeof nb), (unsigned long)(uintptr_t)c,
+                      str_cstr(CO(c)->filename, fb, sizeof fb), CO(c)->firstlineno);
+}
+
+#undef CO
+
+void code_type_init(void)
+{
+    Type *t = vm.t_code;
+    t->repr = code_repr;
+    static const struct { const char *name; Object *(*get)(Object *); } attrs[] = {
+        { "co_varnames", co_varnames }, { "co_cellvars", co_cellvars },
+        { "co_freevars", co_freevars }, { "co_name", co_name }, { "co_qualname", co_qualname },
+        { "co_filename", co_filename }, { "co_consts", co_consts }, { "co_names", co_names },
+        { "co_code", co_code }, { "co_argcount", co_argcount },
+        { "co_posonlyargcount", co_posonlyargcount }, { "co_kwonlyargcount", co_kwonlyargcount },
+        { "co_flags", co_flags }, { "co_nlocals", co_nlocals }, { "co_stacksize", co_stacksize },
+        { "co_firstlineno", co_firstlineno },
+    };
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        getset_new(t, attrs[i].name, attrs[i].get, NULL);
+}

@@ -53,15 +53,330 @@ Object *exception_traceback(Object *exc)
     return tb ? tb : None;
 }
 
-int exception_group_split(Object *eg, Object *type, Object **match, Object **rest)
+/* ---- exception groups -------------------------------------------------------------- */
+
+#define EG_MESSAGE 0
+#define EG_EXCEPTIONS 1
+
+static bool is_group(Object *v)
 {
-    raise(vm.e_SystemError, "except* is not supported yet");
+    return !is_small(v) && is_instance_of(v, vm.e_BaseExceptionGroup);
+}
+
+static Object *eg_excs(Object *eg)
+{
+    obj_read(eg);
+    Object *t = ((Exception *)eg)->fields[EG_EXCEPTIONS];
+    return t ? t : vm.empty_tuple;
+}
+
+static Object *notes_of(Object *exc)
+{
+    Object *d = instance_dict(exc, false);
+    return d ? dict_get_cstr(d, "__notes__") : NULL;
+}
+
+/* What a split keeps: instances of a type (or tuple of types), what a
+   predicate accepts, or leaves whose identity is in a set. */
+enum { MATCH_TYPE, MATCH_PREDICATE, MATCH_IDS };
+
+static int split_matches(Object *exc, int kind, Object *cond)
+{
+    switch (kind) {
+    case MATCH_TYPE:
+        return exception_matches(exc, cond);
+    case MATCH_PREDICATE: {
+        Object *r = obj_call1(cond, exc);
+        return r ? obj_truth(r) : -1;
+    }
+    default:
+        return set_contains(cond, int_from_u64((uint64_t)(uintptr_t)exc));
+    }
+}
+
+/* eg.derive(excs), with eg's traceback, cause, context and notes. */
+static Object *eg_derive(Object *eg, Object *excs)
+{
+    Object *derive = obj_getattr_cstr(eg, "derive");
+    Object *r = derive ? obj_call1(derive, excs) : NULL;
+    if (!r)
+        return NULL;
+    if (!is_group(r))
+        return raise(vm.e_TypeError, "derive must return an instance of BaseExceptionGroup");
+    Exception *src = (Exception *)eg, *dst = (Exception *)r;
+    obj_read(eg);
+    obj_write(r);
+    dst->traceback = src->traceback;
+    dst->cause = src->cause;
+    dst->context = src->context;
+    dst->suppress_context = src->suppress_context;
+    Object *notes = notes_of(eg);
+    if (notes) {
+        Object *copy = list_from_iterable(notes);
+        if (!copy || obj_setattr(r, intern_cstr("__notes__"), copy) < 0)
+            return NULL;
+    }
+    return r;
+}
+
+/* The part of `eg` (the whole of it, if it all goes one way) whose
+   leaves match, and the rest when want_rest.  NULL: nothing. */
+static int split_rec(Object *exc, int kind, Object *cond, bool want_rest, Object **match,
+                     Object **rest)
+{
+    *match = *rest = NULL;
+    int m = split_matches(exc, kind, cond);
+    if (m < 0)
+        return -1;
+    if (m) {
+        *match = exc;
+        return 0;
+    }
+    if (!is_group(exc)) {
+        if (want_rest)
+            *rest = exc;
+        return 0;
+    }
+    Object *excs = eg_excs(exc);
+    size_t n = tuple_size(excs);
+    Object *ml = list_new(0), *rl = want_rest ? list_new(0) : NULL;
+    if (!ml || (want_rest && !rl))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        Object *sm, *sr;
+        if (split_rec(tuple_get(excs, i), kind, cond, want_rest, &sm, &sr) < 0)
+            return -1;
+        if ((sm && list_append(ml, sm) < 0) || (sr && list_append(rl, sr) < 0))
+            return -1;
+    }
+    if (list_size(ml) == n)
+        *match = exc;
+    else if (list_size(ml) && !(*match = eg_derive(exc, ml)))
+        return -1;
+    if (want_rest) {
+        if (list_size(rl) == n)
+            *rest = exc;
+        else if (list_size(rl) && !(*rest = eg_derive(exc, rl)))
+            return -1;
+    }
+    return 0;
+}
+
+static int split_condition(Object *cond, int *kind)
+{
+    if (is_exception_type(cond)) {
+        *kind = MATCH_TYPE;
+        return 0;
+    }
+    if (!is_small(cond) && cond->type == vm.t_tuple) {
+        for (size_t i = 0; i < tuple_size(cond); i++)
+            if (!is_exception_type(tuple_get(cond, i)))
+                goto bad;
+        *kind = MATCH_TYPE;
+        return 0;
+    }
+    if (type_of(cond)->call) {
+        *kind = MATCH_PREDICATE;
+        return 0;
+    }
+bad:
+    raise(vm.e_TypeError, "expected a function, exception type or tuple of exception types");
     return -1;
 }
 
+static Object *eg_split(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    int kind;
+    if (args_exact("split", kw, nargs, 1) < 0 || split_condition(args[0], &kind) < 0)
+        return NULL;
+    Object *m, *r;
+    if (split_rec(self, kind, args[0], true, &m, &r) < 0)
+        return NULL;
+    return tuple_pack(2, m ? m : None, r ? r : None);
+}
+
+static Object *eg_subgroup(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    int kind;
+    if (args_exact("subgroup", kw, nargs, 1) < 0 || split_condition(args[0], &kind) < 0)
+        return NULL;
+    Object *m, *r;
+    if (split_rec(self, kind, args[0], false, &m, &r) < 0)
+        return NULL;
+    return m ? m : None;
+}
+
+static Object *make_group(Type *cls, Object *message, Object *excs);
+
+static Object *eg_derive_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("derive", kw, nargs, 1) < 0)
+        return NULL;
+    obj_read(self);
+    return make_group(vm.e_BaseExceptionGroup, ((Exception *)self)->fields[EG_MESSAGE], args[0]);
+}
+
+/* BaseExceptionGroup(message, excs): a BaseExceptionGroup of Exceptions
+   only is an ExceptionGroup. */
+static Object *make_group(Type *cls, Object *message, Object *excs)
+{
+    if (!is_str(message))
+        return raise(vm.e_TypeError, "argument 1 must be str, not %s", type_name(type_of(message)));
+    Object *seq = NULL;
+    if (!is_small(excs) && (excs->type == vm.t_tuple || is_instance_of(excs, vm.t_list)))
+        seq = list_from_iterable(excs);
+    if (!seq)
+        return exc_occurred() ? NULL
+             : raise(vm.e_TypeError, "second argument (exceptions) must be a sequence");
+    size_t n = list_size(seq);
+    if (n == 0)
+        return raise(vm.e_ValueError, "second argument (exceptions) must be a non-empty sequence");
+    bool all_exceptions = true;
+    for (size_t i = 0; i < n; i++) {
+        Object *e = list_get(seq, i);
+        if (!is_instance_of(e, vm.e_BaseException))
+            return raise(vm.e_ValueError, "Item %zu of second argument (exceptions) is not an exception", i);
+        if (!is_instance_of(e, vm.e_Exception))
+            all_exceptions = false;
+    }
+    if (cls == vm.e_BaseExceptionGroup) {
+        if (all_exceptions)
+            cls = vm.e_ExceptionGroup;
+    } else if (cls == vm.e_ExceptionGroup) {
+        if (!all_exceptions)
+            return raise(vm.e_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    } else if (!all_exceptions && type_is_subtype(cls, vm.e_Exception)) {
+        return raise(vm.e_TypeError, "Cannot nest BaseExceptions in '%s'", type_name(cls));
+    }
+    Object *e = exception_new(cls, tuple_pack(2, message, excs));
+    Object *t = e ? list_as_tuple(seq) : NULL;
+    if (!t)
+        return NULL;
+    ((Exception *)e)->fields[EG_MESSAGE] = message;
+    ((Exception *)e)->fields[EG_EXCEPTIONS] = t;
+    return e;
+}
+
+static Object *eg_construct(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Type *t = (Type *)cls;
+    if (kwnames && tuple_size(kwnames))
+        return raise(vm.e_TypeError, "%s() takes no keyword arguments", type_name(t));
+    if (nargs != 2)
+        return raise(vm.e_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
+    Object *e = make_group(t, args[0], args[1]);
+    if (e && nargs > 2) {
+        obj_write(e);
+        ((Exception *)e)->args = tuple_from_array(args, nargs);
+    }
+    return e;
+}
+
+static Object *eg_str(Object *self)
+{
+    obj_read(self);
+    Object *msg = ((Exception *)self)->fields[EG_MESSAGE];
+    size_t n = tuple_size(eg_excs(self));
+    char mb[1000];
+    return str_format("%s (%zu sub-exception%s)", msg ? str_cstr(msg, mb, sizeof mb) : "", n,
+                      n == 1 ? "" : "s");
+}
+
+static Object *eg_message(Object *self)
+{
+    obj_read(self);
+    Object *m = ((Exception *)self)->fields[EG_MESSAGE];
+    return m ? m : None;
+}
+
+static Object *eg_exceptions(Object *self) { return eg_excs(self); }
+
+/* CHECK_EG_MATCH: a naked exception that matches is wrapped in a group. */
+int exception_group_split(Object *exc, Object *type, Object **match, Object **rest)
+{
+    if (exception_matches(exc, type)) {
+        if (is_group(exc)) {
+            *match = exc;
+        } else {
+            Object *l = list_new(0);
+            Object *g = l && list_append(l, exc) == 0 ? make_group(vm.e_BaseExceptionGroup,
+                                                                   vm.empty_str, l) : NULL;
+            if (!g)
+                return -1;
+            ((Exception *)g)->traceback = ((Exception *)exc)->traceback;
+            *match = g;
+        }
+        *rest = None;
+        return 0;
+    }
+    if (is_group(exc)) {
+        Object *m, *r;
+        if (split_rec(exc, MATCH_TYPE, type, true, &m, &r) < 0)
+            return -1;
+        *match = m ? m : None;
+        *rest = r ? r : None;
+        return 0;
+    }
+    *match = *rest = None;
+    return 0;
+}
+
+static int collect_leaf_ids(Object *exc, Object *ids)
+{
+    if (exc == None)
+        return 0;
+    if (!is_group(exc))
+        return set_add(ids, int_from_u64((uint64_t)(uintptr_t)exc));
+    Object *excs = eg_excs(exc);
+    for (size_t i = 0; i < tuple_size(excs); i++)
+        if (collect_leaf_ids(tuple_get(excs, i), ids) < 0)
+            return -1;
+    return 0;
+}
+
+static bool same_metadata(Object *a, Object *b)
+{
+    Exception *x = (Exception *)a, *y = (Exception *)b;
+    obj_read(a);
+    obj_read(b);
+    return x->traceback == y->traceback && x->cause == y->cause && x->context == y->context
+        && notes_of(a) == notes_of(b);
+}
+
+/* PREP_RERAISE_STAR: what leaves a try-except* statement, from the
+   original group and the list of what each clause raised (and the
+   unhandled rest, last). */
 Object *exception_group_prep_reraise(Object *orig, Object *excs)
 {
-    return raise(vm.e_SystemError, "except* is not supported yet");
+    size_t n = list_size(excs);
+    if (n == 0)
+        return None;
+    if (!is_group(orig))
+        return list_get(excs, 0);
+    Object *raised = list_new(0), *reraised_ids = set_new(vm.t_set);
+    if (!raised || !reraised_ids)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        Object *e = list_get(excs, i);
+        if (e == None)
+            continue;
+        if (same_metadata(e, orig)) {
+            if (collect_leaf_ids(e, reraised_ids) < 0)
+                return NULL;
+        } else if (list_append(raised, e) < 0) {
+            return NULL;
+        }
+    }
+    Object *reraised = NULL, *unused;
+    if (split_rec(orig, MATCH_IDS, reraised_ids, false, &reraised, &unused) < 0)
+        return NULL;
+    if (list_size(raised) == 0)
+        return reraised ? reraised : None;
+    if (reraised && list_append(raised, reraised) < 0)
+        return NULL;
+    if (list_size(raised) == 1)
+        return list_get(raised, 0);
+    return make_group(vm.e_BaseExceptionGroup, vm.empty_str, raised);
 }
 
 /* raise exc [from cause]: classes are instantiated; the exception being

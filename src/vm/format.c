@@ -1,32 +1,129 @@
 /*
-** format(), f-string conversions, str % args and str.format().  The
-** format mini-language beyond the plain forms is not handled yet: specs
-** other than empty raise ValueError until the numeric text library is
-** wired in.
+** format(), __format__ of object and str, f-string conversions, and
+** str.format / str.format_map with the whole replacement-field grammar:
+** nested fields in specs, attribute and index lookups, conversions.  The
+** spec language itself is applied by format_spec.c (str) and by the
+** numbers code through number_format (int, float, complex).
 */
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm/runtime.h"
+#include "vm/bigint.h"
+#include "vm/format_spec.h"
+#include "vm/str_impl.h"
+
+/* Raises the error a format_spec.h function reported. */
+static void *raise_fmt(struct FmtError *err)
+{
+    if (err->kind == FMT_MEMORY_ERROR) {
+        textbuf_free(&err->msg);
+        return raise_no_memory();
+    }
+    Type *t = err->kind == FMT_OVERFLOW_ERROR ? vm.e_OverflowError : vm.e_ValueError;
+    Object *msg = str_from_utf8(err->msg.data ? err->msg.data : "", err->msg.len);
+    textbuf_free(&err->msg);
+    if (!msg)
+        return NULL;
+    Object *a = tuple_pack(1, msg);
+    return a ? raise_object(exception_new(t, a)) : NULL;
+}
+
+/* format(s, spec) for a str s: applied on its UTF-8 text. */
+static Object *format_str_value(Object *s, Object *spec, Type *t)
+{
+    if (str_len(spec) == 0)
+        return s;
+    size_t n, sn;
+    char *text = str_to_utf8(s, &n);
+    if (!text)
+        return NULL;
+    char *sp = str_to_utf8(spec, &sn);
+    if (!sp) {
+        free(text);
+        return NULL;
+    }
+    struct TextBuf out = TEXTBUF_INIT;
+    struct FmtError err = { 0, TEXTBUF_INIT };
+    int rc = format_str(&out, text, n, sp, sn, type_name(t), &err);
+    free(text);
+    free(sp);
+    if (rc < 0) {
+        textbuf_free(&out);
+        return raise_fmt(&err);
+    }
+    Object *r = str_from_utf8(out.data ? out.data : "", out.len);
+    textbuf_free(&out);
+    return r;
+}
+
+static Object *object_format_impl(Object *v, Object *spec)
+{
+    if (str_len(spec) != 0)
+        return raise(vm.e_TypeError, "unsupported format string passed to %s.__format__",
+                     type_name(type_of(v)));
+    return obj_str(v);
+}
+
+static Object *object_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__format__", kw, nargs, 1) < 0)
+        return NULL;
+    Object *spec = str_unwrap(args[0]);
+    if (!spec)
+        return raise(vm.e_TypeError, "__format__() argument must be str, not %s",
+                     type_name(type_of(args[0])));
+    return object_format_impl(self, spec);
+}
+
+Object *str_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    self = str_unwrap(self);
+    if (args_exact("__format__", kw, nargs, 1) < 0)
+        return NULL;
+    Object *spec = str_unwrap(args[0]);
+    if (!spec)
+        return raise(vm.e_TypeError, "__format__() argument must be str, not %s",
+                     type_name(type_of(args[0])));
+    return format_str_value(self, spec, vm.t_str);
+}
+
+static bool is_builtin_fn(Object *f, BuiltinFn *fn)
+{
+    return f && !is_small(f) && layout_of(f) == L_BUILTIN && (BuiltinFn *)((Builtin *)f)->fn == fn;
+}
+
+static bool is_number(Type *t)
+{
+    return t == vm.t_int || t == vm.t_bool || t == vm.t_float || t == vm.t_complex
+           || type_is_subtype(t, vm.t_int) || type_is_subtype(t, vm.t_float)
+           || type_is_subtype(t, vm.t_complex);
+}
 
 Object *obj_format(Object *v, Object *spec)
 {
     if (!spec)
         spec = vm.empty_str;
-    Object *f = type_lookup(type_of(v), intern_cstr("__format__"));
-    if (f && !is_small(f) && f->type == vm.t_function) {
-        Object *argv[2] = { v, spec };
-        Object *r = obj_call(f, argv, 2, NULL);
-        if (r && !is_str(r))
-            return raise(vm.e_TypeError, "__format__ must return a str, not %s",
-                         type_name(type_of(r)));
-        return r;
+    Type *t = type_of(v);
+    if (t == vm.t_str)
+        return format_str_value(v, spec, t);
+    if (number_format && (t == vm.t_int || t == vm.t_float || t == vm.t_bool))
+        return number_format(v, spec);
+    Object *f = type_lookup(t, intern_cstr("__format__"));
+    if (!f || is_builtin_fn(f, object_dunder_format)) {
+        if (number_format && is_number(t))
+            return number_format(v, spec);
+        if (str_len(spec) == 0 || !is_number(t))
+            return object_format_impl(v, spec);
+        return raise(vm.e_SystemError, "number formatting is not available");
     }
-    if (str_len(spec) == 0)
-        return obj_str(v);
-    char sb[100];
-    return raise(vm.e_ValueError, "format spec '%s' is not supported yet",
-                 str_cstr(spec, sb, sizeof sb));
+    if (is_builtin_fn(f, str_dunder_format))
+        return format_str_value(str_unwrap(v), spec, t);
+    Object *argv[2] = { v, spec };
+    Object *r = obj_call(f, argv, 2, NULL);
+    if (r && !str_unwrap(r))
+        return raise(vm.e_TypeError, "__format__ must return a str, not %s",
+                     type_name(type_of(r)));
+    return r;
 }
 
 Object *ascii_of(Object *v)
@@ -34,27 +131,31 @@ Object *ascii_of(Object *v)
     Object *r = obj_repr(v);
     if (!r)
         return NULL;
+    r = str_unwrap(r);
+    if (((Str *)r)->ascii)
+        return r;
     size_t n = str_len(r);
-    uint32_t *buf = malloc((n * 10 + 1) * sizeof *buf);
-    if (!buf)
-        return raise_no_memory();
-    size_t k = 0;
+    StrBuf b;
+    if (sb_init(&b, n + 16) < 0)
+        return NULL;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = str_char(r, i);
+        int rc;
         if (c < 128) {
-            buf[k++] = c;
-            continue;
+            rc = sb_putc(&b, c);
+        } else {
+            char esc[12];
+            int m = c < 256 ? snprintf(esc, sizeof esc, "\\x%02x", c)
+                  : c < 65536 ? snprintf(esc, sizeof esc, "\\u%04x", c)
+                  : snprintf(esc, sizeof esc, "\\U%08x", c);
+            rc = sb_append_latin1(&b, esc, (size_t)m);
         }
-        char esc[12];
-        int m = c < 256 ? snprintf(esc, sizeof esc, "\\x%02x", c)
-              : c < 65536 ? snprintf(esc, sizeof esc, "\\u%04x", c)
-              : snprintf(esc, sizeof esc, "\\U%08x", c);
-        for (int j = 0; j < m; j++)
-            buf[k++] = (unsigned char)esc[j];
+        if (rc < 0) {
+            sb_free(&b);
+            return NULL;
+        }
     }
-    Object *s = str_from_codepoints(buf, k);
-    free(buf);
-    return s;
+    return sb_finish(&b);
 }
 
 Object *format_value(Object *v, int conversion, Object *spec)
@@ -72,130 +173,304 @@ Object *format_value(Object *v, int conversion, Object *spec)
     return obj_format(v, spec);
 }
 
-/* str % args with the conversions %s %r %a %d %i %%; others raise. */
-Object *str_percent_format(Object *fmt, Object *args)
+char *int_digits(Object *v, int base, bool *neg, size_t *len)
 {
-    bool is_tuple = !is_small(args) && args->type == vm.t_tuple;
-    size_t nargs = is_tuple ? tuple_size(args) : 1, argi = 0;
-    Object *parts = list_new(0);
-    size_t n = str_len(fmt), start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (str_char(fmt, i) != '%')
-            continue;
-        Object *lit = obj_getitem(fmt, slice_new(make_small((intptr_t)start), make_small((intptr_t)i), None));
-        if (!lit || list_append(parts, lit) < 0)
-            return NULL;
-        if (i + 1 >= n)
-            return raise(vm.e_ValueError, "incomplete format");
-        uint32_t c = str_char(fmt, ++i);
-        start = i + 1;
-        if (c == '%') {
-            list_append(parts, vm.one_char['%']);
-            continue;
-        }
-        if (argi >= nargs)
-            return raise(vm.e_TypeError, "not enough arguments for format string");
-        Object *a = is_tuple ? tuple_get(args, argi++) : (argi++, args), *s;
-        switch (c) {
-        case 's': s = obj_str(a); break;
-        case 'r': s = obj_repr(a); break;
-        case 'a': s = ascii_of(a); break;
-        case 'd': case 'i': case 'u':
-            if (!is_int(a) && !is_float(a))
-                return raise(vm.e_TypeError, "%%%c format: a real number is required, not %s",
-                             (int)c, type_name(type_of(a)));
-            s = is_float(a) ? obj_str(obj_unary(a, UN_INT)) : int_to_str(a);
-            break;
-        default:
-            return raise(vm.e_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
-                         c < 128 ? (int)c : '?', c, i);
-        }
-        if (!s || list_append(parts, s) < 0)
+    if (!is_small(v) && layout_of(v) != L_BIGINT) {
+        v = number_index(v);
+        if (!v)
             return NULL;
     }
-    if (argi < nargs && (is_tuple || argi == 0))
-        return raise(vm.e_TypeError, "not all arguments converted during string formatting");
-    Object *lit = obj_getitem(fmt, slice_new(make_small((intptr_t)start), None, None));
-    if (!lit || list_append(parts, lit) < 0)
-        return NULL;
-    return str_join(vm.empty_str, parts);
+    if (is_small(v)) {
+        intptr_t x = small_value(v);
+        uint64_t m = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        char tmp[72];
+        size_t k = sizeof tmp;
+        do {
+            tmp[--k] = "0123456789abcdef"[m % (unsigned)base];
+            m /= (unsigned)base;
+        } while (m);
+        *neg = x < 0;
+        *len = sizeof tmp - k;
+        char *r = malloc(*len + 1);
+        if (!r)
+            return raise_no_memory();
+        memcpy(r, tmp + k, *len);
+        r[*len] = 0;
+        return r;
+    }
+    BigInt *b = (BigInt *)v;
+    bigint_t view = { 1, b->nlimbs,
+                      (const mp_limb_t *)(stm_real_address((stm_obj *)b)
+                                          + offsetof(struct BigInt, limbs)) };
+    *neg = b->sign < 0;
+    char *r = malloc(bigint_to_str_size(view, base));
+    if (!r)
+        return raise_no_memory();
+    if (bigint_to_str(r, len, view, base, false, base == 10 ? 4300 : 0) != BIGINT_OK) {
+        free(r);
+        return raise(vm.e_ValueError, "Exceeds the limit (4300 digits) for integer string "
+                     "conversion; use sys.set_int_max_str_digits() to increase the limit");
+    }
+    return r;
 }
 
-/* str.format with {}, {0}, {name}, attribute/index-free fields, !r/!s/!a
-   and format specs passed to format(). */
+/* ---- str.format -------------------------------------------------------------------------- */
+
+typedef struct FormatCtx {
+    Object *const *args;
+    size_t nargs;
+    Object *kwnames;            /* str.format: keywords in args[nargs..] */
+    Object *mapping;            /* format_map */
+    intptr_t auto_index;        /* -1: manual numbering in use; -2: not decided */
+    bool auto_used;
+} FormatCtx;
+
+static Object *render(Object *fmt, size_t from, size_t to, FormatCtx *ctx, int depth);
+
+static bool is_digit_cp(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* A decimal index in s[from:to), or -1 if it is not all digits. */
+static intptr_t parse_index(Object *s, size_t from, size_t to, bool *overflow)
+{
+    *overflow = false;
+    if (from == to)
+        return -1;
+    intptr_t v = 0;
+    for (size_t i = from; i < to; i++) {
+        uint32_t c = str_char(s, i);
+        if (!is_digit_cp(c))
+            return -1;
+        if (v > (INTPTR_MAX - 9) / 10) {
+            *overflow = true;
+            return -1;
+        }
+        v = v * 10 + (intptr_t)(c - '0');
+    }
+    return v;
+}
+
+static Object *lookup_arg(Object *name, intptr_t index, FormatCtx *ctx)
+{
+    if (index >= 0) {
+        if (ctx->mapping || (size_t)index >= ctx->nargs) {
+            if (ctx->mapping)
+                return raise(vm.e_ValueError, "Format string contains positional fields");
+            return raise(vm.e_IndexError,
+                         "Replacement index %zd out of range for positional args tuple", index);
+        }
+        return ctx->args[index];
+    }
+    if (ctx->mapping)
+        return obj_getitem(ctx->mapping, name);
+    size_t nkw = ctx->kwnames ? tuple_size(ctx->kwnames) : 0;
+    for (size_t k = 0; k < nkw; k++)
+        if (str_eq(tuple_get(ctx->kwnames, k), name))
+            return ctx->args[ctx->nargs + k];
+    Object *a = tuple_pack(1, name);
+    return a ? raise_object(exception_new(vm.e_KeyError, a)) : NULL;
+}
+
+/* The object a field name designates: arg_name then .attr and [key]
+   parts. */
+static Object *resolve_field(Object *s, size_t from, size_t to, FormatCtx *ctx)
+{
+    size_t i = from;
+    while (i < to && str_char(s, i) != '.' && str_char(s, i) != '[')
+        i++;
+    bool overflow;
+    intptr_t index = parse_index(s, from, i, &overflow);
+    if (overflow)
+        return raise(vm.e_ValueError, "Too many decimal digits in format string");
+    Object *obj;
+    if (from == i) {
+        if (ctx->auto_index == -1)
+            return raise(vm.e_ValueError, "cannot switch from manual field specification to "
+                         "automatic field numbering");
+        if (ctx->auto_index < 0)
+            ctx->auto_index = 0;
+        obj = lookup_arg(NULL, ctx->auto_index++, ctx);
+    } else {
+        if (index >= 0) {
+            if (ctx->auto_index >= 0)
+                return raise(vm.e_ValueError, "cannot switch from automatic field numbering to "
+                             "manual field specification");
+            ctx->auto_index = -1;
+        }
+        Object *name = index >= 0 ? NULL : str_substr(s, from, i);
+        if (index < 0 && !name)
+            return NULL;
+        obj = lookup_arg(name, index, ctx);
+    }
+    while (obj && i < to) {
+        uint32_t c = str_char(s, i++);
+        size_t j = i;
+        if (c == '.') {
+            while (j < to && str_char(s, j) != '.' && str_char(s, j) != '[')
+                j++;
+            if (j == i)
+                return raise(vm.e_ValueError, "Empty attribute in format string");
+            Object *attr = str_substr(s, i, j);
+            obj = attr ? obj_getattr(obj, attr) : NULL;
+            i = j;
+        } else if (c == '[') {
+            while (j < to && str_char(s, j) != ']')
+                j++;
+            if (j == to)
+                return raise(vm.e_ValueError, "Missing ']' in format string");
+            if (j == i)
+                return raise(vm.e_ValueError, "Empty attribute in format string");
+            intptr_t k = parse_index(s, i, j, &overflow);
+            if (overflow)
+                return raise(vm.e_ValueError, "Too many decimal digits in format string");
+            Object *key = k >= 0 ? make_small(k) : str_substr(s, i, j);
+            obj = key ? obj_getitem(obj, key) : NULL;
+            i = j + 1;
+            if (i < to && str_char(s, i) != '.' && str_char(s, i) != '[')
+                return raise(vm.e_ValueError,
+                             "Only '.' or '[' may follow ']' in format field specifier");
+        } else {
+            return raise(vm.e_ValueError,
+                         "Only '.' or '[' may follow ']' in format field specifier");
+        }
+    }
+    return obj;
+}
+
+/* Formats the field s[from:to) (between the braces). */
+static Object *render_field(Object *s, size_t from, size_t to, FormatCtx *ctx, int depth,
+                            StrBuf *out)
+{
+    size_t i = from;
+    for (; i < to; i++) {
+        uint32_t c = str_char(s, i);
+        if (c == '{')
+            return raise(vm.e_ValueError, "unexpected '{' in field name");
+        if (c == '[') {
+            while (i < to && str_char(s, i) != ']')
+                i++;
+            if (i == to)
+                break;
+            continue;
+        }
+        if (c == ':' || c == '!')
+            break;
+    }
+    size_t name_end = i;
+    uint32_t conv = 0;
+    if (i < to && str_char(s, i) == '!') {
+        if (i + 1 >= to)
+            return raise(vm.e_ValueError, "end of string while looking for conversion specifier");
+        conv = str_char(s, i + 1);
+        i += 2;
+        if (i < to && str_char(s, i) != ':')
+            return raise(vm.e_ValueError, "expected ':' after conversion specifier");
+    }
+    size_t spec_from = i < to ? i + 1 : to;
+    Object *obj = resolve_field(s, from, name_end, ctx);
+    if (!obj)
+        return NULL;
+    switch (conv) {
+    case 0: break;
+    case 'r': obj = obj_repr(obj); break;
+    case 's': obj = obj_str(obj); break;
+    case 'a': obj = ascii_of(obj); break;
+    default:
+        if (conv < 128)
+            return raise(vm.e_ValueError, "Unknown conversion specifier %c", (char)conv);
+        return raise(vm.e_ValueError, "Unknown conversion specifier \\x%x", conv);
+    }
+    if (!obj)
+        return NULL;
+    Object *spec = render(s, spec_from, to, ctx, depth - 1);
+    if (!spec)
+        return NULL;
+    Object *r = obj_format(obj, spec);
+    if (!r)
+        return NULL;
+    return sb_append_str(out, str_unwrap(r)) < 0 ? NULL : r;
+}
+
+/* Formats fmt[from:to); depth counts the nesting of specs left. */
+static Object *render(Object *fmt, size_t from, size_t to, FormatCtx *ctx, int depth)
+{
+    if (depth <= 0)
+        return raise(vm.e_ValueError, "Max string recursion exceeded");
+    StrBuf b;
+    if (sb_init(&b, to - from + 16) < 0)
+        return NULL;
+    int kind = str_kind(fmt);
+    const void *d = str_data(fmt);
+    size_t i = from, lit = from;
+    while (i < to) {
+        uint32_t c = kind_get(d, kind, i);
+        if (c != '{' && c != '}') {
+            i++;
+            continue;
+        }
+        if (sb_append(&b, fmt, lit, i) < 0)
+            goto fail;
+        bool doubled = i + 1 < to && kind_get(d, kind, i + 1) == c;
+        if (c == '}' && !doubled) {
+            raise(vm.e_ValueError, "Single '}' encountered in format string");
+            goto fail;
+        }
+        if (doubled) {
+            if (sb_putc(&b, c) < 0)
+                goto fail;
+            i += 2;
+            lit = i;
+            continue;
+        }
+        if (i + 1 == to) {
+            raise(vm.e_ValueError, "Single '{' encountered in format string");
+            goto fail;
+        }
+        size_t j = i + 1;
+        int level = 1;
+        for (; j < to; j++) {
+            uint32_t x = kind_get(d, kind, j);
+            if (x == '{')
+                level++;
+            else if (x == '}' && --level == 0)
+                break;
+        }
+        if (j == to) {
+            raise(vm.e_ValueError, depth == 2 ? "expected '}' before end of string"
+                                              : "unmatched '{' in format spec");
+            goto fail;
+        }
+        if (!render_field(fmt, i + 1, j, ctx, depth, &b))
+            goto fail;
+        i = j + 1;
+        lit = i;
+    }
+    if (sb_append(&b, fmt, lit, to) < 0)
+        goto fail;
+    return sb_finish(&b);
+fail:
+    sb_free(&b);
+    return NULL;
+}
+
 Object *str_format_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    size_t n = str_len(self), auto_index = 0, start = 0;
-    Object *parts = list_new(0);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = str_char(self, i);
-        if (c != '{' && c != '}')
-            continue;
-        Object *lit = obj_getitem(self, slice_new(make_small((intptr_t)start), make_small((intptr_t)i), None));
-        if (!lit || list_append(parts, lit) < 0)
-            return NULL;
-        if (i + 1 < n && str_char(self, i + 1) == c) {
-            list_append(parts, vm.one_char[c]);
-            start = ++i + 1;
-            continue;
-        }
-        if (c == '}')
-            return raise(vm.e_ValueError, "Single '}' encountered in format string");
-        size_t j = i + 1;
-        while (j < n && str_char(self, j) != '}')
-            j++;
-        if (j >= n)
-            return raise(vm.e_ValueError, "expected '}' before end of string");
-        size_t name_end = i + 1;
-        while (name_end < j && str_char(self, name_end) != '!' && str_char(self, name_end) != ':')
-            name_end++;
-        Object *name = obj_getitem(self, slice_new(make_small((intptr_t)i + 1), make_small((intptr_t)name_end), None));
-        if (!name)
-            return NULL;
-        Object *v;
-        if (str_len(name) == 0) {
-            if (auto_index >= nargs)
-                return raise(vm.e_IndexError, "Replacement index %zu out of range for positional args tuple", auto_index);
-            v = args[auto_index++];
-        } else if (str_char(name, 0) >= '0' && str_char(name, 0) <= '9') {
-            Object *idx = int_from_text(str_cstr(name, (char[32]){0}, 32), 10);
-            int64_t k;
-            if (!idx || int_to_i64(idx, &k) < 0)
-                return NULL;
-            if ((size_t)k >= nargs)
-                return raise(vm.e_IndexError, "Replacement index %lld out of range for positional args tuple", (long long)k);
-            v = args[k];
-        } else {
-            v = NULL;
-            size_t nkw = kw ? tuple_size(kw) : 0;
-            for (size_t k = 0; k < nkw; k++)
-                if (str_eq(tuple_get(kw, k), name))
-                    v = args[nargs + k];
-            if (!v) {
-                Object *a = tuple_pack(1, name);
-                return a ? raise_object(exception_new(vm.e_KeyError, a)) : NULL;
-            }
-        }
-        int conv = 0;
-        size_t p = name_end;
-        if (p < j && str_char(self, p) == '!') {
-            uint32_t cc = p + 1 < j ? str_char(self, p + 1) : 0;
-            conv = cc == 's' ? FVC_STR : cc == 'r' ? FVC_REPR : cc == 'a' ? FVC_ASCII : -1;
-            if (conv < 0)
-                return raise(vm.e_ValueError, "Unknown conversion specifier %c", cc ? (int)cc : '?');
-            p += 2;
-        }
-        Object *spec = NULL;
-        if (p < j && str_char(self, p) == ':')
-            spec = obj_getitem(self, slice_new(make_small((intptr_t)p + 1), make_small((intptr_t)j), None));
-        Object *s = format_value(v, conv, spec);
-        if (!s || list_append(parts, s) < 0)
-            return NULL;
-        i = j;
-        start = j + 1;
-    }
-    Object *lit = obj_getitem(self, slice_new(make_small((intptr_t)start), None, None));
-    if (!lit || list_append(parts, lit) < 0)
+    FormatCtx ctx = { args, nargs, kw, NULL, -2, false };
+    return render(self, 0, str_len(self), &ctx, 2);
+}
+
+Object *str_format_map(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("format_map", kw, nargs, 1) < 0)
         return NULL;
-    return str_join(vm.empty_str, parts);
+    FormatCtx ctx = { NULL, 0, NULL, args[0], -2, false };
+    return render(self, 0, str_len(self), &ctx, 2);
+}
+
+void format_init(void)
+{
+    static const MethodDef defs[] = {
+        { "__format__", object_dunder_format, 0 },
+        { NULL, NULL, 0 },
+    };
+    type_add_methods(vm.t_object, defs);
 }

@@ -178,3 +178,108 @@ int frame_bind_args(Frame *f, Object *func, Object *const *args, size_t nargs, O
     }
     return 0;
 }
+
+/* ---- frame and traceback attributes ----------------------------------------- */
+
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
+int code_line_of(Object *code, uint32_t pc);
+
+/* The namespace of a frame: module and class bodies have one; a function
+   frame gets a snapshot of its fast locals and cells. */
+Object *frame_locals(Frame *f)
+{
+    obj_read((Object *)f);
+    if (f->locals)
+        return f->locals;
+    Code *c = (Code *)f->code;
+    Object *d = dict_new();
+    const uint8_t STM_SEG *kinds = (const uint8_t STM_SEG *)((Bytes *)c->localsplus_kinds)->data;
+    for (uint32_t i = 0; d && i < f->nlocalsplus; i++) {
+        Object *v = f->slots[i];
+        if (v && (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) && !is_small(v) && v->type == vm.t_cell) {
+            obj_read(v);
+            v = ((Cell *)v)->value;
+        }
+        if (v && dict_set(d, tuple_get(c->localsplus_names, i), v) < 0)
+            return NULL;
+    }
+    return d;
+}
+
+/* pc is the next instruction while the frame is not running: the one
+   before it is the call or yield the frame is waiting on. */
+int frame_lineno(Frame *f)
+{
+    obj_read((Object *)f);
+    int line = code_line_of(f->code, f->pc ? f->pc - 1 : 0);
+    return line < 0 ? (int)((Code *)f->code)->firstlineno : line;
+}
+
+#define FR(o) ((Frame *)(o))
+static Object *f_code(Object *f) { obj_read(f); return FR(f)->code; }
+static Object *f_globals(Object *f) { obj_read(f); return FR(f)->globals; }
+static Object *f_builtins(Object *f) { obj_read(f); return FR(f)->builtins; }
+static Object *f_locals(Object *f) { return frame_locals(FR(f)); }
+static Object *f_lineno(Object *f) { return make_small(frame_lineno(FR(f))); }
+static Object *f_lasti(Object *f) { obj_read(f); return make_small(FR(f)->pc ? 2 * (intptr_t)(FR(f)->pc - 1) : 0); }
+static Object *f_back(Object *f)
+{
+    obj_read(f);
+    return FR(f)->back ? FR(f)->back : None;
+}
+static Object *f_trace(Object *f) { return None; }
+#undef FR
+
+static Object *frame_repr(Object *f)
+{
+    char fb[400], nb[200];
+    Code *c = (Code *)((Frame *)f)->code;
+    return str_format("<frame at %#lx, file '%s', line %d, code %s>", (unsigned long)(uintptr_t)f,
+                      str_cstr(c->filename, fb, sizeof fb), frame_lineno((Frame *)f),
+                      str_cstr(c->name, nb, sizeof nb));
+}
+
+#define TB(o) ((Traceback *)(o))
+static Object *tb_next(Object *t) { obj_read(t); return TB(t)->next ? TB(t)->next : None; }
+static Object *tb_frame(Object *t) { return TB(t)->frame; }
+static Object *tb_lineno(Object *t) { return make_small(TB(t)->lineno); }
+static Object *tb_lasti(Object *t) { return make_small(2 * (intptr_t)TB(t)->lasti); }
+#undef TB
+
+static int tb_set_next(Object *t, Object *v)
+{
+    if (v != None && (is_small(v) || v->type != vm.t_traceback)) {
+        raise(vm.e_TypeError, "expected traceback object or None, got '%s'", type_name(type_of(v)));
+        return -1;
+    }
+    for (Object *p = v; p != None && p; p = ((Traceback *)p)->next) {
+        obj_read(p);
+        if (p == t) {
+            raise(vm.e_ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    obj_write(t);
+    ((Traceback *)t)->next = v == None ? NULL : v;
+    return 0;
+}
+
+void frame_type_init(void)
+{
+    Type *t = vm.t_frame;
+    t->repr = frame_repr;
+    getset_new(t, "f_code", f_code, NULL);
+    getset_new(t, "f_globals", f_globals, NULL);
+    getset_new(t, "f_builtins", f_builtins, NULL);
+    getset_new(t, "f_locals", f_locals, NULL);
+    getset_new(t, "f_lineno", f_lineno, NULL);
+    getset_new(t, "f_lasti", f_lasti, NULL);
+    getset_new(t, "f_back", f_back, NULL);
+    getset_new(t, "f_trace", f_trace, NULL);
+    t = vm.t_traceback;
+    getset_new(t, "tb_next", tb_next, tb_set_next);
+    getset_new(t, "tb_frame", tb_frame, NULL);
+    getset_new(t, "tb_lineno", tb_lineno, NULL);
+    getset_new(t, "tb_lasti", tb_lasti, NULL);
+}

@@ -345,6 +345,212 @@ Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs)
     return r;
 }
 
+/* ---- function attributes --------------------------------------------------- */
+
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
+
+#define FN(o) ((Function *)(o))
+
+static Object *fn_get_name(Object *f) { obj_read(f); return FN(f)->name; }
+static Object *fn_get_qualname(Object *f) { obj_read(f); return FN(f)->qualname; }
+static Object *fn_get_doc(Object *f) { obj_read(f); return FN(f)->doc ? FN(f)->doc : None; }
+static Object *fn_get_code(Object *f) { obj_read(f); return FN(f)->code; }
+static Object *fn_get_globals(Object *f) { obj_read(f); return FN(f)->globals; }
+static Object *fn_get_builtins(Object *f) { obj_read(f); return FN(f)->builtins; }
+static Object *fn_get_module(Object *f) { obj_read(f); return FN(f)->module ? FN(f)->module : None; }
+
+static Object *or_none(Object *v) { return v ? v : None; }
+static Object *fn_get_defaults(Object *f) { obj_read(f); return or_none(FN(f)->defaults); }
+static Object *fn_get_kwdefaults(Object *f) { obj_read(f); return or_none(FN(f)->kwdefaults); }
+static Object *fn_get_closure(Object *f) { obj_read(f); return or_none(FN(f)->closure); }
+
+static int fn_set_str(Object *f, Object *v, const char *what, bool qual)
+{
+    if (!is_str(v)) {
+        raise(vm.e_TypeError, "%s must be set to a string object", what);
+        return -1;
+    }
+    obj_write(f);
+    if (qual)
+        FN(f)->qualname = v;
+    else
+        FN(f)->name = v;
+    return 0;
+}
+static int fn_set_name(Object *f, Object *v) { return fn_set_str(f, v, "__name__", false); }
+static int fn_set_qualname(Object *f, Object *v) { return fn_set_str(f, v, "__qualname__", true); }
+static int fn_set_doc(Object *f, Object *v) { obj_write(f); FN(f)->doc = v; return 0; }
+static int fn_set_module(Object *f, Object *v) { obj_write(f); FN(f)->module = v; return 0; }
+
+static int fn_set_code(Object *f, Object *v)
+{
+    if (is_small(v) || v->type != vm.t_code) {
+        raise(vm.e_TypeError, "__code__ must be set to a code object");
+        return -1;
+    }
+    obj_read(f);
+    size_t nfree = ((Code *)v)->nfrees, nclosure = FN(f)->closure ? tuple_size(FN(f)->closure) : 0;
+    if (nfree != nclosure) {
+        char nb[200];
+        raise(vm.e_ValueError, "%s() requires a code object with %zu free vars, not %zu",
+              str_cstr(FN(f)->name, nb, sizeof nb), nclosure, nfree);
+        return -1;
+    }
+    obj_write(f);
+    FN(f)->code = v;
+    return 0;
+}
+
+static int fn_set_defaults(Object *f, Object *v)
+{
+    if (v != None && (is_small(v) || v->type != vm.t_tuple)) {
+        raise(vm.e_TypeError, "__defaults__ must be set to a tuple object");
+        return -1;
+    }
+    obj_write(f);
+    FN(f)->defaults = v == None || tuple_size(v) == 0 ? NULL : v;
+    return 0;
+}
+
+static int fn_set_kwdefaults(Object *f, Object *v)
+{
+    if (v != None && (is_small(v) || v->type != vm.t_dict)) {
+        raise(vm.e_TypeError, "__kwdefaults__ must be set to a dict object");
+        return -1;
+    }
+    obj_write(f);
+    FN(f)->kwdefaults = v == None ? NULL : v;
+    return 0;
+}
+
+/* MAKE_FUNCTION leaves the annotations as a flat tuple (name, value, ...);
+   the dict is made the first time it is asked for. */
+static Object *fn_get_annotations(Object *f)
+{
+    obj_read(f);
+    Object *a = FN(f)->annotations;
+    if (a && !is_small(a) && a->type == vm.t_dict)
+        return a;
+    Object *d = dict_new();
+    if (!d)
+        return NULL;
+    if (a && !is_small(a) && a->type == vm.t_tuple)
+        for (size_t i = 0; i + 1 < tuple_size(a); i += 2)
+            if (dict_set(d, tuple_get(a, i), tuple_get(a, i + 1)) < 0)
+                return NULL;
+    obj_write(f);
+    FN(f)->annotations = d;
+    return d;
+}
+
+static int fn_set_annotations(Object *f, Object *v)
+{
+    if (v != None && (is_small(v) || v->type != vm.t_dict)) {
+        raise(vm.e_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    obj_write(f);
+    FN(f)->annotations = v == None ? NULL : v;
+    return 0;
+}
+
+static Object *fn_get_dict(Object *f)
+{
+    return instance_dict(f, true);
+}
+
+static int fn_set_dict(Object *f, Object *v)
+{
+    if (is_small(v) || !is_instance_of(v, vm.t_dict)) {
+        raise(vm.e_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+              type_name(type_of(v)));
+        return -1;
+    }
+    obj_write(f);
+    FN(f)->dict = v;
+    return 0;
+}
+
+/* ---- bound method attributes ----------------------------------------------- */
+
+static Object *method_get_func(Object *m) { return ((Method *)m)->func; }
+static Object *method_get_self(Object *m) { return ((Method *)m)->self; }
+
+/* Attributes a bound method does not have are those of its function. */
+static Object *method_getattr(Object *m, Object *name)
+{
+    Object *v = generic_getattr(m, name);
+    if (v || exc_occurred())
+        return v;
+    return obj_getattr(((Method *)m)->func, name);
+}
+
+static int64_t method_hash(Object *m)
+{
+    int64_t a = obj_hash(((Method *)m)->self), b = a == -1 ? -1 : obj_hash(((Method *)m)->func);
+    if (b == -1)
+        return -1;
+    int64_t h = a ^ b;
+    return h == -1 ? -2 : h;
+}
+
+static Object *method_richcompare(Object *a, Object *b, CmpOp op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || is_small(b) || b->type != vm.t_method)
+        return NotImplemented;
+    Method *x = (Method *)a, *y = (Method *)b;
+    int eq = x->self == y->self ? obj_richcompare_bool(x->func, y->func, CMP_EQ) : 0;
+    if (eq < 0)
+        return NULL;
+    return bool_obj(op == CMP_EQ ? eq : !eq);
+}
+
+static Object *method_descr_get_self(Object *m, Object *obj, Type *owner)
+{
+    return m;
+}
+
+/* ---- builtin function attributes -------------------------------------------- */
+
+static Object *builtin_get_name(Object *b) { return ((Builtin *)b)->name; }
+static Object *builtin_get_self(Object *b)
+{
+    Object *s = ((Builtin *)b)->self;
+    return s ? s : None;
+}
+static Object *builtin_get_qualname(Object *b)
+{
+    Builtin *bb = (Builtin *)b;
+    Object *self = bb->self;
+    if (b->type == vm.t_method_descriptor || b->type == vm.t_classmethod_descriptor)
+    {
+        Object *dot = str_concat(bb->owner->name, intern_cstr("."));
+        return dot ? str_concat(dot, bb->name) : NULL;
+    }
+    if (self && !is_small(self) && self->type != vm.t_module) {
+        Type *t = layout_of(self) == L_TYPE ? (Type *)self : type_of(self);
+        Object *dot = str_concat(t->name, intern_cstr("."));
+        return dot ? str_concat(dot, bb->name) : NULL;
+    }
+    return bb->name;
+}
+static Object *builtin_get_module(Object *b)
+{
+    Object *m = ((Builtin *)b)->module;
+    if (m && !is_small(m) && m->type == vm.t_module)
+        return ((ModuleObj *)m)->name;
+    return m ? m : None;
+}
+static Object *builtin_get_doc(Object *b)
+{
+    Object *d = ((Builtin *)b)->doc;
+    return d ? d : None;
+}
+static Object *builtin_get_objclass(Object *b) { return (Object *)((Builtin *)b)->owner; }
+
+#undef FN
+
 void func_types_init(void)
 {
     Type *t = vm.t_function;
@@ -353,6 +559,19 @@ void func_types_init(void)
     t->repr = function_repr;
     t->getattr = generic_getattr;
     t->setattr = generic_setattr;
+    t->flags |= TF_HAS_DICT;
+    getset_new(t, "__name__", fn_get_name, fn_set_name);
+    getset_new(t, "__qualname__", fn_get_qualname, fn_set_qualname);
+    getset_new(t, "__doc__", fn_get_doc, fn_set_doc);
+    getset_new(t, "__code__", fn_get_code, fn_set_code);
+    getset_new(t, "__globals__", fn_get_globals, NULL);
+    getset_new(t, "__builtins__", fn_get_builtins, NULL);
+    getset_new(t, "__module__", fn_get_module, fn_set_module);
+    getset_new(t, "__defaults__", fn_get_defaults, fn_set_defaults);
+    getset_new(t, "__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults);
+    getset_new(t, "__closure__", fn_get_closure, NULL);
+    getset_new(t, "__annotations__", fn_get_annotations, fn_set_annotations);
+    getset_new(t, "__dict__", fn_get_dict, fn_set_dict);
 
     vm.t_builtin_function->call = builtin_call;
     vm.t_builtin_function->repr = builtin_repr;
@@ -366,4 +585,24 @@ void func_types_init(void)
 
     vm.t_method->call = method_call;
     vm.t_method->repr = method_repr;
+    vm.t_method->getattr = method_getattr;
+    vm.t_method->hash = method_hash;
+    vm.t_method->richcompare = method_richcompare;
+    vm.t_method->descr_get = method_descr_get_self;
+    getset_new(vm.t_method, "__func__", method_get_func, NULL);
+    getset_new(vm.t_method, "__self__", method_get_self, NULL);
+
+    Type *bts[] = { vm.t_builtin_function, vm.t_builtin_method, vm.t_method_descriptor,
+                    vm.t_classmethod_descriptor };
+    for (size_t i = 0; i < sizeof bts / sizeof bts[0]; i++) {
+        getset_new(bts[i], "__name__", builtin_get_name, NULL);
+        getset_new(bts[i], "__qualname__", builtin_get_qualname, NULL);
+        getset_new(bts[i], "__doc__", builtin_get_doc, NULL);
+        if (i < 2) {
+            getset_new(bts[i], "__self__", builtin_get_self, NULL);
+            getset_new(bts[i], "__module__", builtin_get_module, NULL);
+        } else {
+            getset_new(bts[i], "__objclass__", builtin_get_objclass, NULL);
+        }
+    }
 }

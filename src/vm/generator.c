@@ -61,6 +61,12 @@ static int gen_resume(Object *go, Object *value, Object *exc, Object **out)
         f->slots[f->nlocalsplus + f->stack_depth] = value;
         f->stack_depth++;
     }
+    /* The generator has its own handled exception (sys.exception()),
+       swapped with the caller's while it runs. */
+    ThreadState *ts = thread_state();
+    obj_write((Object *)ts);
+    Object *caller_handled = ts->handled;
+    ts->handled = g->exc_state;
     Object *r;
     if (exc) {
         exc_restore(exc);
@@ -68,7 +74,11 @@ static int gen_resume(Object *go, Object *value, Object *exc, Object **out)
     } else {
         r = eval_resume(f);
     }
+    ts = thread_state();
+    obj_write((Object *)ts);
     obj_write(go);
+    g->exc_state = r && vm_thread->yielded ? ts->handled : NULL;
+    ts->handled = caller_handled;
     g->running = false;
     if (!r)
         return -1;
@@ -210,6 +220,45 @@ static Object *gen_repr(Object *g)
                       str_cstr(((Generator *)g)->qualname, b, sizeof b), (unsigned long)(uintptr_t)g);
 }
 
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
+
+#define GEN(o) ((Generator *)(o))
+static Object *gi_frame(Object *g) { obj_read(g); return GEN(g)->frame ? GEN(g)->frame : None; }
+static Object *gi_running(Object *g) { obj_read(g); return bool_obj(GEN(g)->running); }
+static Object *gi_code(Object *g) { return GEN(g)->code; }
+static Object *gi_suspended(Object *g)
+{
+    obj_read(g);
+    Frame *f = (Frame *)GEN(g)->frame;
+    return bool_obj(f && !GEN(g)->running && (obj_read((Object *)f), f->pc != 0));
+}
+static Object *gen_get_name(Object *g) { obj_read(g); return GEN(g)->name; }
+static Object *gen_get_qualname(Object *g) { obj_read(g); return GEN(g)->qualname; }
+
+static int gen_set_name(Object *g, Object *v)
+{
+    if (!is_str(v)) {
+        raise(vm.e_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    obj_write(g);
+    GEN(g)->name = v;
+    return 0;
+}
+
+static int gen_set_qualname(Object *g, Object *v)
+{
+    if (!is_str(v)) {
+        raise(vm.e_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    obj_write(g);
+    GEN(g)->qualname = v;
+    return 0;
+}
+#undef GEN
+
 void generator_type_init(void)
 {
     Type *t = vm.t_generator;
@@ -221,4 +270,10 @@ void generator_type_init(void)
         { NULL, NULL, 0 },
     };
     type_add_methods(t, methods);
+    getset_new(t, "gi_frame", gi_frame, NULL);
+    getset_new(t, "gi_running", gi_running, NULL);
+    getset_new(t, "gi_code", gi_code, NULL);
+    getset_new(t, "gi_suspended", gi_suspended, NULL);
+    getset_new(t, "__name__", gen_get_name, gen_set_name);
+    getset_new(t, "__qualname__", gen_get_qualname, gen_set_qualname);
 }

@@ -30,7 +30,7 @@ static const uint8_t fixed_refs[L_COUNT] = {
     [L_SLICE] = SLICE_REFS, [L_ITER] = ITER_REFS, [L_PROPERTY] = PROPERTY_REFS,
     [L_GENERATOR] = GENERATOR_REFS, [L_THREAD_STATE] = THREAD_STATE_REFS,
     [L_GETSET] = GETSET_REFS, [L_TRACEBACK] = TRACEBACK_REFS,
-    [L_TYPE] = TYPE_REFS,
+    [L_TYPE] = TYPE_REFS, [L_NATIVE] = NATIVE_REFS,
 };
 
 static void trace(struct stm_header *h, stm_visit_fn *visit, void *ctx)
@@ -86,6 +86,20 @@ static void trace(struct stm_header *h, stm_visit_fn *visit, void *ctx)
 static void trace_items(struct stm_header *h, size_t from, size_t to,
                         stm_visit_fn *visit, void *ctx)
 {
+    if (h->stm_type == L_DICT_TABLE) {
+        /* Dict tables are carded by word offset (dict.c): the entries
+           that overlap words [from, to). */
+        struct DictTable *t = (struct DictTable *)h;
+        size_t first = offsetof(struct DictTable, entries) / sizeof(void *);
+        size_t per = sizeof(struct DictEntry) / sizeof(void *);
+        size_t lo = from > first ? (from - first) / per : 0;
+        size_t hi = to > first ? (to - first + per - 1) / per : 0;
+        for (size_t i = lo; i < hi && i < t->used; i++) {
+            VISIT(t->entries[i].key, visit, ctx);
+            VISIT(t->entries[i].value, visit, ctx);
+        }
+        return;
+    }
     if (h->stm_type != L_ARRAY) {
         trace(h, visit, ctx);
         return;

@@ -5,7 +5,7 @@
 */
 #include <stdlib.h>
 
-#include "vm/runtime.h"
+#include "vm/container.h"
 
 Object *seq_iter_new(Object *seq)
 {
@@ -70,7 +70,7 @@ Object *callable_iter_new(Object *callable, Object *sentinel)
     return (Object *)it;
 }
 
-static Object *iter_self(Object *o) { return o; }
+Object *iter_self(Object *o) { return o; }
 
 /* ---- range --------------------------------------------------------------------- */
 

@@ -83,7 +83,7 @@ Object *float_to_str_obj(double x, char code, int precision, int flags);
 Object *num_cmp_result(int c, CmpOp op);
 Object *number_round(Object *v, Object *ndigits);
 
-/* Adds the number builtins (round, bin, oct, hex) to the builtins dict. */
-void number_builtins_init(Object *builtins_dict);
+/* Adds the number builtins (round, bin, oct, hex) to the builtins module. */
+void number_builtins_init(Object *builtins_module);
 
 #endif

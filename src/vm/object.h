@@ -44,6 +44,7 @@ enum Layout {
     L_TYPE, L_INSTANCE, L_FUNCTION, L_BUILTIN, L_METHOD, L_CELL, L_CODE,
     L_FRAME, L_MODULE, L_EXCEPTION, L_RANGE, L_SLICE, L_ITER, L_PROPERTY,
     L_GENERATOR, L_THREAD_STATE, L_GETSET, L_TRACEBACK,
+    L_NATIVE,           /* objects of C modules: struct Native */
     L_COUNT
 };
 

@@ -110,12 +110,13 @@ struct DictTable {
 #define DICT_DELETED (-2)
 
 typedef STM_SEG struct Dict Dict;
-#define DICT_REFS 2
+#define DICT_REFS 3
 struct Dict {
     OBJECT_HEAD;
     DictTable *table;           /* NULL while empty */
     Object *dict;               /* instances of dict subclasses */
-    uint64_t version;           /* bumped by every change: guards caches */
+    Object *extra;              /* a C subclass's own reference: defaultdict's factory */
+    uint64_t version;           /* bumped when the keys change, not on value updates */
 };
 
 typedef STM_SEG struct Set Set;
@@ -221,6 +222,18 @@ struct Exception {
     bool suppress_context;
 };
 
+/* Objects of the builtin modules written in C (_io's streams, ...): the
+   attribute dict of instances of Python subclasses, NATIVE_REFS - 1 more
+   references, then plain C data that the collector does not look at. */
+typedef STM_SEG struct Native Native;
+#define NATIVE_REFS 8
+struct Native {
+    OBJECT_HEAD;
+    Object *dict;
+    Object *refs[NATIVE_REFS - 1];
+    uint64_t data[];
+};
+
 /* ---- code, frames, generators, threads -------------------------------------- */
 
 typedef STM_SEG struct Code Code;
@@ -261,11 +274,12 @@ enum FrameFlags {
 };
 
 typedef STM_SEG struct Generator Generator;
-#define GENERATOR_REFS 4
+#define GENERATOR_REFS 5
 struct Generator {
     OBJECT_HEAD;
     Object *frame;              /* NULL once finished */
     Object *name, *qualname, *code;
+    Object *exc_state;          /* its handled exception while suspended */
     bool running;
 };
 

@@ -96,6 +96,53 @@ Object *compile_source(const char *bytes, size_t n, const char *filename)
     return code;
 }
 
+/* compile()'s modes: 'exec', 'eval' and 'single'.  eval parses a module
+   and takes its only statement, which must be an expression. */
+Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode)
+{
+    SyntaxErr err;
+    memset(&err, 0, sizeof err);
+    Source src = { .filename = filename };
+    size_t len;
+    if (!strcmp(mode, "eval"))
+        while (n && (*bytes == ' ' || *bytes == '\t'))
+            bytes++, n--;
+    char *text = source_decode(bytes, n, &len, &err);
+    if (!text) {
+        raise_syntax_error(&err, &src);
+        return NULL;
+    }
+    src.text = text;
+    src.len = len;
+    Arena *arena = arena_new();
+    Object *code = NULL;
+    Module *m = parse_module(arena, &src, &err);
+    CodeUnit *u = NULL;
+    if (m && !strcmp(mode, "eval")) {
+        Stmt *st = SEQ_LEN(m->body) == 1 ? SEQ_GET(m->body, 0) : NULL;
+        if (st && st->kind == Stmt_Expr) {
+            u = compile_eval(arena, st->v.Expr.value, &src, &err, 0);
+        } else {
+            int line = st ? st->lineno : SEQ_LEN(m->body) ? ((Stmt *)SEQ_GET(m->body, 0))->lineno : 1;
+            int col = st ? st->col_offset + 1 : 1;
+            err.kind = ERR_SYNTAX;
+            snprintf(err.msg, sizeof err.msg, "invalid syntax");
+            err.lineno = err.end_lineno = line;
+            err.offset = err.end_offset = col;
+        }
+    } else if (m) {
+        u = !strcmp(mode, "single") ? compile_interactive(arena, m, &src, &err, 0)
+                                    : compile_module(arena, m, &src, &err, 0);
+    }
+    if (u)
+        code = code_from_unit(u);
+    else
+        raise_syntax_error(&err, &src);
+    arena_free(arena);
+    free(text);
+    return code;
+}
+
 Object *run_file_in_module(const char *path, Object *module)
 {
     size_t n;

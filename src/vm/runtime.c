@@ -19,6 +19,8 @@ void type_fill_bare(Type *t, const char *name, Type *base, enum Layout layout, s
                     uint32_t flags);
 void type_inherit_all(void);
 void descr_types_init(void);
+void code_type_init(void);
+void frame_type_init(void);
 void sys_module_init(int argc, char **argv);
 
 static void thread_attach(VMThread *t)
@@ -186,6 +188,8 @@ bool vm_init(int argc, char **argv)
     generator_type_init();
     super_type_init();
     descr_types_init();
+    code_type_init();
+    frame_type_init();
     exceptions_init();
     type_inherit_all();
     builtins_init();

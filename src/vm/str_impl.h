@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vm/runtime.h"
+#include "vm/textbuf.h"
 
 /* ---- raw access ------------------------------------------------------------ */
 

@@ -61,6 +61,43 @@ static Object *sys_intern(Object *self, Object *const *args, size_t nargs, Objec
     return str_intern(args[0]);
 }
 
+Object *exception_traceback(Object *exc);
+
+static Object *sys_exception(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("exception", kw, nargs, 0) < 0)
+        return NULL;
+    Object *h = thread_state()->handled;
+    return h ? h : None;
+}
+
+static Object *sys_exc_info(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("exc_info", kw, nargs, 0) < 0)
+        return NULL;
+    Object *h = thread_state()->handled;
+    if (!h || h == None)
+        return tuple_pack(3, None, None, None);
+    return tuple_pack(3, (Object *)type_of(h), h, exception_traceback(h));
+}
+
+static Object *sys_getframe(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("_getframe", kw) < 0 || args_count("_getframe", nargs, 0, 1) < 0)
+        return NULL;
+    int64_t depth = 0;
+    if (nargs && int_to_i64(args[0], &depth) < 0)
+        return NULL;
+    Object *f = thread_state()->frame;
+    for (; f && depth > 0; depth--) {
+        obj_read(f);
+        f = ((Frame *)f)->back;
+    }
+    if (!f)
+        return raise(vm.e_ValueError, "call stack is not deep enough");
+    return f;
+}
+
 void sys_module_init(int argc, char **argv)
 {
     Object *m = module_new(intern_cstr("sys"));
@@ -92,6 +129,9 @@ void sys_module_init(int argc, char **argv)
         { "getrecursionlimit", sys_getrecursionlimit, 0 },
         { "setrecursionlimit", sys_setrecursionlimit, 0 },
         { "intern", sys_intern, 0 },
+        { "exception", sys_exception, 0 },
+        { "exc_info", sys_exc_info, 0 },
+        { "_getframe", sys_getframe, 0 },
         { NULL, NULL, 0 },
     };
     for (const MethodDef *f = functions; f->name; f++)

@@ -144,6 +144,7 @@ static Object *STM_SEG *dict_slot(Object *o)
     case L_LIST: return &((List *)o)->dict;
     case L_DICT: return &((Dict *)o)->dict;
     case L_SETOBJ: return &((Set *)o)->dict;
+    case L_NATIVE: return &((Native *)o)->dict;
     default: return NULL;
     }
 }

@@ -16,7 +16,7 @@ class Map:
     def __len__(self): return len(self.d)
 m = Map()
 m["a"] = 1
-m[1:2] = "slice"
+m[(1, 2)] = "tuple"
 print(m["a"], "a" in m, "b" in m, list(m), len(m))
 del m["a"]
 try:

@@ -43,8 +43,8 @@ print(l is l2, t is t2, l, t)
 class NI:
     def __iadd__(self, o): return NotImplemented
     def __radd__(self, o): return "radd"
-n = NI()
-n += 1
+n = 1
+n += NI()
 print(n)
 try:
     q = object()

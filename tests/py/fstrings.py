@@ -3,7 +3,7 @@ print(f"{name} {n} {n:5d}|{n:<5}|{n:^5}|{n:x} {n!r} {name!r} {name!s}")
 print(f"{3.14159:.3f} {1234567:,} {0.25:%} {n:08b} {'nested' + '!'}")
 print(f"{n=} {name = } {n * 2 = }")
 w = 10
-print(f"{'x':>{w}}|{n:{w}.{3}}|")
+print(f"{'x':>{w}}|{2.5:{w}.{3}}|")
 d = {"k": 1}
 print(f"{d['k']} {[1, 2][1]} {(lambda: 7)()}")
 print(f"{{literal}} {n}{{}}")

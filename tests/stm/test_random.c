@@ -13,7 +13,7 @@
 #include "testutil.h"
 
 #define NTHREADS 4
-#define NROOTS 64
+#define NROOTS 256
 #define NONE (-1)
 
 /* The graph's roots: a registered range. */
@@ -172,8 +172,8 @@ static void one_step(uint64_t *rng)
     } else if (op < 55) {
         node *n = pick(rng);
         if (n)
-            set_edge(n, (int)rng_below(rng, 2), rng_below(rng, 8) ? pick(rng) : NULL);
-    } else if (op < 62) {
+            set_edge(n, (int)rng_below(rng, 2), rng_below(rng, 16) ? pick(rng) : NULL);
+    } else if (op < 58) {
         set_root((int)rng_below(rng, NROOTS), NULL);
     } else if (op < 70) {
         node *n = pick(rng);

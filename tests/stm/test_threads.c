@@ -176,6 +176,75 @@ static void threads_come_and_go(void)
     stm_teardown();
 }
 
+/* ---- a parked thread's reference in a register only ---- */
+
+static volatile int parked_phase;
+
+static void *wait_for_collections(void *arg)
+{
+    parked_phase = 1;
+    while (parked_phase != 2)
+        usleep(1000);
+    return arg;
+}
+
+__attribute__((noinline)) static node *make_tree_77(void) { return tree(8, 77); }
+
+/* rbx is callee-saved: while this thread is parked in the blocking call,
+   the only copy of the reference is where libstm spilled the registers. */
+__attribute__((noinline)) static int64_t hold_in_register_while_parked(stm_thread *tl)
+{
+    register node *p __asm__("rbx") = make_tree_77();
+    __asm__ volatile("" : "+r"(p));
+    scrub_stack();
+    __asm__ volatile("" : "+r"(p));
+    stm_blocking_call(tl, wait_for_collections, NULL);
+    __asm__ volatile("" : "+r"(p));
+    return tree_count(p, 77);
+}
+
+static void *parked_holder_main(void *arg)
+{
+    stm_thread tl;
+    stm_register_thread(&tl);
+    stm_start_transaction(&tl);
+    CHECK_EQ(hold_in_register_while_parked(&tl), 511);
+    stm_commit_transaction(&tl);
+    stm_unregister_thread(&tl);
+    return arg;
+}
+
+static void *sleep_1ms(void *arg)
+{
+    usleep(1000);
+    return arg;
+}
+
+static void parked_register_root(void)
+{
+    set_gc_stress(0);
+    test_setup(0);
+    stm_thread tl;
+    stm_register_thread(&tl);
+    pthread_t t;
+    pthread_create(&t, NULL, parked_holder_main, NULL);
+    stm_start_transaction(&tl);
+    while (parked_phase != 1)
+        stm_blocking_call(&tl, sleep_1ms, NULL);
+    /* the other thread is parked: collect and reuse the memory */
+    for (int round = 0; round < 3; round++) {
+        for (int k = 0; k < 100000; k++)
+            CHECK(new_node(NULL, NULL, -1));
+        stm_collect_minor();
+        stm_collect_major();
+    }
+    parked_phase = 2;
+    stm_commit_transaction(&tl);
+    stm_unregister_thread(&tl);     /* lets the other one back in */
+    join_threads(&t, 1);
+    stm_teardown();
+}
+
 /* ---- atomic blocks ---- */
 
 static volatile int shared_owner;      /* which thread wrote last */
@@ -259,4 +328,5 @@ static void atomic_excludes_others(void)
 RUN_TESTS({"many_threads", many_threads, 0},
           {"many_threads_stress", many_threads_stress, 0},
           {"threads_come_and_go", threads_come_and_go, 0},
+          {"parked_register_root", parked_register_root, 0},
           {"atomic_excludes_others", atomic_excludes_others, 0})

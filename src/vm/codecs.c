@@ -1,0 +1,362 @@
+/*
+** The codecs str.encode and bytes.decode know: UTF-8, ASCII and Latin-1,
+** with the error handlers strict, ignore, replace, surrogateescape,
+** backslashreplace, and for encoding also xmlcharrefreplace and
+** surrogatepass (UTF-8).  Errors report the ranges CPython reports: the
+** maximal invalid UTF-8 prefix on decoding, runs of unencodable
+** characters on encoding.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/str_impl.h"
+
+enum Codec { C_UTF8, C_ASCII, C_LATIN1 };
+static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
+
+enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_BACKSLASH, H_XMLCHARREF,
+               H_SURROGATEPASS, H_UNKNOWN };
+
+static int lookup_codec(Object *encoding)
+{
+    if (!encoding)
+        return C_UTF8;
+    char raw[64], norm[64];
+    str_cstr(encoding, raw, sizeof raw);
+    size_t k = 0;
+    for (const char *p = raw; *p && k + 1 < sizeof norm; p++)
+        norm[k++] = *p == '_' || *p == ' ' ? '-' : (char)tolower((unsigned char)*p);
+    norm[k] = 0;
+    static const struct { const char *name; int codec; } aliases[] = {
+        { "utf-8", C_UTF8 }, { "utf8", C_UTF8 }, { "u8", C_UTF8 }, { "utf", C_UTF8 },
+        { "cp65001", C_UTF8 },
+        { "ascii", C_ASCII }, { "us-ascii", C_ASCII }, { "646", C_ASCII },
+        { "us", C_ASCII },
+        { "latin-1", C_LATIN1 }, { "latin1", C_LATIN1 }, { "latin", C_LATIN1 },
+        { "iso-8859-1", C_LATIN1 }, { "iso8859-1", C_LATIN1 }, { "8859", C_LATIN1 },
+        { "cp819", C_LATIN1 }, { "l1", C_LATIN1 }, { "iso-ir-100", C_LATIN1 },
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(norm, aliases[i].name) == 0)
+            return aliases[i].codec;
+    char nb[100];
+    raise(vm.e_LookupError, "unknown encoding: %s", str_cstr(encoding, nb, sizeof nb));
+    return -1;
+}
+
+static enum Handler lookup_handler(Object *errors)
+{
+    if (!errors)
+        return H_STRICT;
+    static const char *const names[] = { "strict", "ignore", "replace", "surrogateescape",
+                                         "backslashreplace", "xmlcharrefreplace",
+                                         "surrogatepass" };
+    for (int i = 0; i < H_UNKNOWN; i++)
+        if (str_eq_cstr(errors, names[i]))
+            return (enum Handler)i;
+    return H_UNKNOWN;
+}
+
+static void *unknown_handler(Object *errors)
+{
+    char nb[100];
+    return raise(vm.e_LookupError, "unknown error handler name '%s'",
+                 str_cstr(errors, nb, sizeof nb));
+}
+
+/* UnicodeError with CPython's message and its attributes. */
+static void *raise_unicode_error(Type *t, const char *codec, Object *object, size_t start,
+                                 size_t end, const char *reason, const char *msg)
+{
+    Object *m = str_from_cstr(msg), *a = m ? tuple_pack(1, m) : NULL;
+    Object *e = a ? exception_new(t, a) : NULL;
+    if (!e)
+        return NULL;
+    Object *enc = str_from_cstr(codec), *why = str_from_cstr(reason);
+    if (!enc || !why || obj_setattr(e, intern_cstr("encoding"), enc) < 0
+        || obj_setattr(e, intern_cstr("object"), object) < 0
+        || obj_setattr(e, intern_cstr("start"), make_small((intptr_t)start)) < 0
+        || obj_setattr(e, intern_cstr("end"), make_small((intptr_t)end)) < 0
+        || obj_setattr(e, intern_cstr("reason"), why) < 0)
+        return NULL;
+    return raise_object(e);
+}
+
+static void *decode_error(const char *codec, const unsigned char *d, size_t n, size_t start,
+                          size_t end, const char *reason)
+{
+    char msg[300];
+    if (end - start == 1)
+        snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+                 codec, d[start], start, reason);
+    else
+        snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %zu-%zu: %s",
+                 codec, start, end - 1, reason);
+    Object *obj = bytes_new((const char *)d, n);
+    return obj ? raise_unicode_error(vm.e_UnicodeDecodeError, codec, obj, start, end, reason,
+                                     msg)
+               : NULL;
+}
+
+/* The length of the valid UTF-8 sequence at d[i], or 0 with the end of
+   the invalid range and the reason. */
+static size_t utf8_seq(const unsigned char *d, size_t n, size_t i, uint32_t *cp, size_t *bad_end,
+                       const char **reason)
+{
+    unsigned c = d[i];
+    size_t need;
+    unsigned lo = 0x80, hi = 0xbf;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xc2 || c > 0xf4) {
+        *bad_end = i + 1;
+        *reason = "invalid start byte";
+        return 0;
+    }
+    if (c < 0xe0) {
+        need = 1;
+        *cp = c & 0x1f;
+    } else if (c < 0xf0) {
+        need = 2;
+        *cp = c & 0x0f;
+        if (c == 0xe0)
+            lo = 0xa0;
+        else if (c == 0xed)
+            hi = 0x9f;
+    } else {
+        need = 3;
+        *cp = c & 0x07;
+        if (c == 0xf0)
+            lo = 0x90;
+        else if (c == 0xf4)
+            hi = 0x8f;
+    }
+    for (size_t k = 1; k <= need; k++) {
+        if (i + k >= n) {
+            *bad_end = n;
+            *reason = "unexpected end of data";
+            return 0;
+        }
+        unsigned x = d[i + k];
+        if (x < (k == 1 ? lo : 0x80) || x > (k == 1 ? hi : 0xbf)) {
+            *bad_end = i + k;
+            *reason = "invalid continuation byte";
+            return 0;
+        }
+        *cp = (*cp << 6) | (x & 0x3f);
+    }
+    return need + 1;
+}
+
+Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object *errors)
+{
+    int codec = lookup_codec(encoding);
+    if (codec < 0)
+        return NULL;
+    if (codec == C_LATIN1)
+        return str_from_latin1(d, n);
+    enum Handler h = lookup_handler(errors);
+    StrBuf b;
+    if (sb_init(&b, n) < 0)
+        return NULL;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && d[j] < 0x80)
+            j++;
+        if (sb_append_latin1(&b, (const char *)d + i, j - i) < 0)
+            goto fail;
+        i = j;
+        if (i >= n)
+            break;
+        uint32_t cp;
+        size_t end = i + 1;
+        const char *reason = "ordinal not in range(128)";
+        size_t len = codec == C_UTF8 ? utf8_seq(d, n, i, &cp, &end, &reason) : 0;
+        if (len) {
+            if (sb_putc(&b, cp) < 0)
+                goto fail;
+            i += len;
+            continue;
+        }
+        int rc = 0;
+        switch (h) {
+        case H_STRICT:
+        case H_XMLCHARREF:
+        case H_SURROGATEPASS:
+            decode_error(codec_names[codec], d, n, i, end, reason);
+            goto fail;
+        case H_UNKNOWN:
+            unknown_handler(errors);
+            goto fail;
+        case H_IGNORE:
+            break;
+        case H_REPLACE:
+            rc = sb_putc(&b, 0xfffd);
+            break;
+        case H_SURROGATEESCAPE:
+            for (size_t k = i; k < end && rc == 0; k++)
+                rc = sb_putc(&b, 0xdc00 + d[k]);
+            break;
+        case H_BACKSLASH:
+            for (size_t k = i; k < end && rc == 0; k++) {
+                char esc[8];
+                snprintf(esc, sizeof esc, "\\x%02x", d[k]);
+                rc = sb_append_latin1(&b, esc, 4);
+            }
+            break;
+        }
+        if (rc < 0)
+            goto fail;
+        i = end;
+    }
+    return sb_finish(&b);
+fail:
+    sb_free(&b);
+    return NULL;
+}
+
+static void *encode_error(const char *codec, Object *s, size_t start, size_t end,
+                          const char *reason)
+{
+    char msg[300];
+    if (end - start == 1) {
+        uint32_t c = str_char(s, start);
+        char esc[16];
+        if (c < 256)
+            snprintf(esc, sizeof esc, "\\x%02x", c);
+        else if (c < 65536)
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+        else
+            snprintf(esc, sizeof esc, "\\U%08x", c);
+        snprintf(msg, sizeof msg, "'%s' codec can't encode character '%s' in position %zu: %s",
+                 codec, esc, start, reason);
+    } else {
+        snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %zu-%zu: %s",
+                 codec, start, end - 1, reason);
+    }
+    return raise_unicode_error(vm.e_UnicodeEncodeError, codec, s, start, end, reason, msg);
+}
+
+static int tb_put(struct TextBuf *t, const char *s, size_t n)
+{
+    if (textbuf_append(t, s, n) < 0) {
+        raise_no_memory();
+        return -1;
+    }
+    return 0;
+}
+
+static int put_utf8(struct TextBuf *t, uint32_t c)
+{
+    char u[4];
+    size_t k;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        k = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xc0 | (c >> 6));
+        u[1] = (char)(0x80 | (c & 0x3f));
+        k = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xe0 | (c >> 12));
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[2] = (char)(0x80 | (c & 0x3f));
+        k = 3;
+    } else {
+        u[0] = (char)(0xf0 | (c >> 18));
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[3] = (char)(0x80 | (c & 0x3f));
+        k = 4;
+    }
+    return tb_put(t, u, k);
+}
+
+Object *codec_encode(Object *s, Object *encoding, Object *errors)
+{
+    int codec = lookup_codec(encoding);
+    if (codec < 0)
+        return NULL;
+    Str *p = (Str *)s;
+    size_t n = p->length;
+    if (p->ascii || (codec == C_LATIN1 && p->kind == 1))
+        return bytes_new(str_data(s), n);
+    enum Handler h = lookup_handler(errors);
+    uint32_t limit = codec == C_UTF8 ? 0x110000 : codec == C_ASCII ? 0x80 : 0x100;
+    const char *reason = codec == C_UTF8 ? "surrogates not allowed"
+                       : codec == C_ASCII ? "ordinal not in range(128)"
+                       : "ordinal not in range(256)";
+    struct TextBuf t = TEXTBUF_INIT;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = str_char(s, i);
+        bool bad = c >= limit || (codec == C_UTF8 && c >= 0xd800 && c < 0xe000);
+        if (!bad) {
+            if (codec == C_UTF8 ? put_utf8(&t, c) < 0 : tb_put(&t, &(char){ (char)c }, 1) < 0)
+                goto fail;
+            i++;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < n) {
+            uint32_t x = str_char(s, end);
+            if (!(x >= limit || (codec == C_UTF8 && x >= 0xd800 && x < 0xe000)))
+                break;
+            end++;
+        }
+        for (size_t k = i; k < end; k++) {
+            uint32_t x = str_char(s, k);
+            char esc[16];
+            int m, rc = 0;
+            switch (h) {
+            case H_STRICT:
+                encode_error(codec_names[codec], s, i, end, reason);
+                goto fail;
+            case H_UNKNOWN:
+                unknown_handler(errors);
+                goto fail;
+            case H_IGNORE:
+                break;
+            case H_REPLACE:
+                rc = tb_put(&t, "?", 1);
+                break;
+            case H_SURROGATEESCAPE:
+                if (x < 0xdc80 || x > 0xdcff) {
+                    encode_error(codec_names[codec], s, k, k + 1, reason);
+                    goto fail;
+                }
+                rc = tb_put(&t, &(char){ (char)(x - 0xdc00) }, 1);
+                break;
+            case H_SURROGATEPASS:
+                if (codec != C_UTF8 || x < 0xd800 || x >= 0xe000) {
+                    encode_error(codec_names[codec], s, k, k + 1, reason);
+                    goto fail;
+                }
+                rc = put_utf8(&t, x);
+                break;
+            case H_BACKSLASH:
+                m = x < 256 ? snprintf(esc, sizeof esc, "\\x%02x", x)
+                  : x < 65536 ? snprintf(esc, sizeof esc, "\\u%04x", x)
+                  : snprintf(esc, sizeof esc, "\\U%08x", x);
+                rc = tb_put(&t, esc, (size_t)m);
+                break;
+            case H_XMLCHARREF:
+                m = snprintf(esc, sizeof esc, "&#%u;", x);
+                rc = tb_put(&t, esc, (size_t)m);
+                break;
+            }
+            if (rc < 0)
+                goto fail;
+        }
+        i = end;
+    }
+    Object *r = bytes_new(t.data ? t.data : "", t.len);
+    textbuf_free(&t);
+    return r;
+fail:
+    textbuf_free(&t);
+    return NULL;
+}

@@ -1,0 +1,112 @@
+/*
+** The atexit module.  The registered calls run in reverse order at
+** interpreter exit (atexit_run, called by vm_main before the streams are
+** flushed), each error printed and passed over, as CPython does.
+*/
+#include "vm/mod_os.h"
+
+/* A list of (func, args tuple, kwargs dict or None). */
+static Object *calls;
+
+static Object *ae_register(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs < 1)
+        return raise(vm.e_TypeError, "register() takes at least 1 argument (0 given)");
+    if (!type_of(args[0])->call)
+        return raise(vm.e_TypeError, "the first argument must be callable");
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    Object *kwargs = None;
+    if (nkw) {
+        kwargs = dict_new();
+        for (size_t i = 0; kwargs && i < nkw; i++)
+            if (dict_set(kwargs, tuple_get(kw, i), args[nargs + i]) < 0)
+                return NULL;
+    }
+    Object *pos = tuple_from_array(args + 1, nargs - 1);
+    Object *entry = pos && kwargs ? tuple_pack(3, args[0], pos, kwargs) : NULL;
+    return entry && list_append(calls, entry) == 0 ? args[0] : NULL;
+}
+
+static Object *ae_unregister(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("unregister", kw, nargs, 1) < 0)
+        return NULL;
+    Object *kept = list_new(0);
+    for (size_t i = 0; kept && i < list_size(calls); i++) {
+        Object *e = list_get(calls, i);
+        int eq = obj_richcompare_bool(tuple_get(e, 0), args[0], CMP_EQ);
+        if (eq < 0 || (!eq && list_append(kept, e) < 0))
+            return NULL;
+    }
+    if (!kept)
+        return NULL;
+    calls = kept;
+    return None;
+}
+
+static Object *ae_clear(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("_clear", kw, nargs, 0) < 0)
+        return NULL;
+    Object *l = list_new(0);
+    if (l)
+        calls = l;
+    return l ? None : NULL;
+}
+
+static Object *ae_ncallbacks(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("_ncallbacks", kw, nargs, 0) < 0 ? NULL : make_small((intptr_t)list_size(calls));
+}
+
+Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs);
+
+void atexit_run(void)
+{
+    while (calls && list_size(calls)) {
+        size_t n = list_size(calls);
+        Object *e = list_get(calls, n - 1);
+        Object *rest = list_new(0);
+        for (size_t i = 0; rest && i + 1 < n; i++)
+            list_append(rest, list_get(calls, i));
+        if (!rest)
+            return;
+        calls = rest;
+        Object *kwargs = tuple_get(e, 2);
+        if (!call_with_tuple_and_dict(tuple_get(e, 0), tuple_get(e, 1), kwargs == None ? NULL : kwargs)) {
+            Object *exc = exc_fetch();
+            if (!is_instance_of(exc, vm.e_SystemExit)) {
+                fprintf(stderr, "Exception ignored in atexit callback: ");
+                Object *r = obj_repr(tuple_get(e, 0));
+                char buf[200];
+                fprintf(stderr, "%s\n", r ? str_cstr(r, buf, sizeof buf) : "?");
+                exc_clear();
+                print_exception(exc);
+            }
+        }
+    }
+}
+
+static Object *ae_run_exitfuncs(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("_run_exitfuncs", kw, nargs, 0) < 0)
+        return NULL;
+    atexit_run();
+    return None;
+}
+
+Object *atexit_module_init(void)
+{
+    static const MethodDef functions[] = {
+        { "register", ae_register, 0 }, { "unregister", ae_unregister, 0 },
+        { "_clear", ae_clear, 0 }, { "_ncallbacks", ae_ncallbacks, 0 },
+        { "_run_exitfuncs", ae_run_exitfuncs, 0 }, { NULL, NULL, 0 },
+    };
+    if (!calls) {
+        calls = list_new(0);
+        if (!calls)
+            return NULL;
+        stm_add_root((stm_obj **)&calls);
+    }
+    return os_module_new("atexit", functions);
+}

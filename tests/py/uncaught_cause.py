@@ -1,0 +1,4 @@
+try:
+    {}["a"]
+except KeyError as e:
+    raise RuntimeError("wrapped") from e

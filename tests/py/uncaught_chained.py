@@ -1,0 +1,6 @@
+def inner():
+    raise KeyError("missing")
+try:
+    inner()
+except KeyError:
+    raise ValueError("while handling")

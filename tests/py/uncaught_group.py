@@ -1,0 +1,1 @@
+raise ExceptionGroup("top", [ValueError("v"), TypeError("t")])
