@@ -2,7 +2,10 @@
 #   gil        GIL flavour, optimised (the baseline the STM flavour is measured against)
 #   gil-debug  GIL flavour, -O0, libstm API misuse checks on
 #   gil-asan   GIL flavour, ASan + UBSan, API checks on
-# `make` builds the optimised variants; `make test` builds and tests all of them.
+#   stm        STM flavour, optimised (libstm and its C tests only, for now)
+#   stm-debug  STM flavour, -O0, libstm API misuse checks on
+# `make` builds the optimised variants; `make test` builds and tests those
+# in TEST_VARIANTS.
 
 CC      ?= gcc
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
@@ -14,9 +17,14 @@ CFLAGS_gil-debug := $(BASE) -O0 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\" -DS
 CFLAGS_gil-asan  := $(BASE) -O1 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\" -DSTM_DEBUG \
                     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS_gil-asan := -fsanitize=address,undefined
+CFLAGS_stm       := $(BASE) -O2 -DSTM_FLAVOUR_STM -DSTM_FLAVOUR_NAME=\"stm\"
+CFLAGS_stm-debug := $(BASE) -O0 -DSTM_FLAVOUR_STM -DSTM_FLAVOUR_NAME=\"stm\" -DSTM_DEBUG
 
-VARIANTS      := gil gil-debug gil-asan
+VARIANTS      := gil gil-debug gil-asan stm stm-debug
+TEST_VARIANTS := gil gil-debug gil-asan
 MAIN_VARIANTS := gil
+# The interpreter does not run on the STM flavour yet: no unit tests there.
+unit_tests = $(if $(filter gil%,$(1)),$(patsubst tests/unit/%.c,build/$(1)/tests/unit_%,$(UNIT_SRC)))
 
 STM_SRC      := $(wildcard src/stm/*.c)
 # Everything of the interpreter but main() goes into libstmpy.a, so that unit
@@ -65,7 +73,7 @@ build/$(1)/bench/%: build/$(1)/obj/bench/c/%.o build/$(1)/libstm.a
 	@$$(CC) $$(LDFLAGS_$(1)) -o $$@ $$< build/$(1)/libstm.a $$(LDLIBS)
 
 build/$(1)/ctests: $(patsubst tests/stm/%.c,build/$(1)/tests/%,$(CTEST_SRC)) \
-                   $(patsubst tests/unit/%.c,build/$(1)/tests/unit_%,$(UNIT_SRC))
+                   $(call unit_tests,$(1))
 build/$(1)/cbench: $(patsubst bench/c/%.c,build/$(1)/bench/%,$(CBENCH_SRC))
 .PHONY: build/$(1)/ctests build/$(1)/cbench
 endef
@@ -74,8 +82,8 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 debug: $(if $(STMPY),build/gil-debug/stmpy) build/gil-debug/ctests
 asan:  $(if $(STMPY),build/gil-asan/stmpy) build/gil-asan/ctests
 
-test: $(foreach v,$(VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/ctests)
-	@tools/runtests $(VARIANTS)
+test: $(foreach v,$(TEST_VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/ctests)
+	@tools/runtests $(TEST_VARIANTS)
 
 bench: build/gil/cbench $(if $(STMPY),build/gil/stmpy)
 	@tools/runbench

@@ -67,7 +67,10 @@ static void unload(Loaded *l)
 
 static void print_error(FILE *out, const SyntaxErr *e)
 {
-    fprintf(out, "%s: %s (%d:%d)\n", err_kind_name(e->kind), e->msg, e->lineno, e->offset);
+    if (e->kind == ERR_RECURSION || e->kind == ERR_MEMORY)
+        fprintf(out, "%s: %s\n", err_kind_name(e->kind), e->msg);
+    else
+        fprintf(out, "%s: %s (%d:%d)\n", err_kind_name(e->kind), e->msg, e->lineno, e->offset);
 }
 
 static int has_future_annotations(Module *m)

@@ -52,15 +52,15 @@ int compiler_error_at(Compiler *c, int lineno, int col, int end_lineno, int end_
 
 /* ---- emission ---------------------------------------------------------- */
 
-void loc_to(Compiler *c, int lineno, int col, int end_lineno, int end_col)
+void c_loc_to(Compiler *c, int lineno, int col, int end_lineno, int end_col)
 {
     c->u->loc = (LineEntry){lineno, end_lineno, col, end_col};
     c->u->artificial = 0;
 }
-void loc_expr(Compiler *c, const Expr *e) { loc_to(c, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset); }
-void loc_stmt(Compiler *c, const Stmt *s) { loc_to(c, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset); }
+void c_loc_expr(Compiler *c, const Expr *e) { c_loc_to(c, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset); }
+void c_loc_stmt(Compiler *c, const Stmt *s) { c_loc_to(c, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset); }
 
-int new_label(Compiler *c)
+int c_new_label(Compiler *c)
 {
     Unit *u = c->u;
     GROW(u->labels, u->nlabels, u->caplabels);
@@ -68,7 +68,7 @@ int new_label(Compiler *c)
     return u->nlabels++;
 }
 
-void use_label(Compiler *c, int label)
+void c_use_label(Compiler *c, int label)
 {
     c->u->labels[label] = c->u->ninstrs;
     c->u->last_label = c->u->ninstrs;
@@ -104,20 +104,20 @@ static int fold_build_tuple(Compiler *c, int n)
     for (int i = 0; i < n; i++)
         t->v.tup.items[i] = u->consts[u->instrs[first + i].arg];
     u->ninstrs = first;
-    add_instr(c, OP_LOAD_CONST, add_const(c, t));
+    add_instr(c, OP_LOAD_CONST, c_add_const(c, t));
     return 1;
 }
 
-void emit(Compiler *c, int op, int arg)
+void c_emit(Compiler *c, int op, int arg)
 {
     if (op == OP_BUILD_TUPLE && fold_build_tuple(c, arg))
         return;
     add_instr(c, op, arg);
 }
 
-void emit_jump(Compiler *c, int op, int label) { add_instr(c, op, 0)->target = label; }
+void c_emit_jump(Compiler *c, int op, int label) { add_instr(c, op, 0)->target = label; }
 
-int add_const(Compiler *c, ConstVal *v)
+int c_add_const(Compiler *c, ConstVal *v)
 {
     Unit *u = c->u;
     for (int i = 0; i < u->nconsts; i++)
@@ -128,10 +128,10 @@ int add_const(Compiler *c, ConstVal *v)
     return u->nconsts++;
 }
 
-void emit_const(Compiler *c, ConstVal *v) { emit(c, OP_LOAD_CONST, add_const(c, v)); }
-void emit_none(Compiler *c) { emit_const(c, cv_none(c)); }
+void c_emit_const(Compiler *c, ConstVal *v) { c_emit(c, OP_LOAD_CONST, c_add_const(c, v)); }
+void c_emit_none(Compiler *c) { c_emit_const(c, cv_none(c)); }
 
-int add_name(Compiler *c, const char *name)
+int c_add_name(Compiler *c, const char *name)
 {
     Unit *u = c->u;
     for (int i = 0; i < u->nnames; i++)
@@ -142,48 +142,47 @@ int add_name(Compiler *c, const char *name)
     return u->nnames++;
 }
 
-const char *compiler_mangle(Compiler *c, const char *name) { return mangle_name(c->arena, c->u->private_name, name); }
+const char *compiler_mangle(Compiler *c, const char *name) { return symtable_mangle(c->arena, c->u->private_name, name); }
 
-void emit_name(Compiler *c, int op, const char *name)
+void c_emit_name(Compiler *c, int op, const char *name)
 {
-    int i = add_name(c, compiler_mangle(c, name));
-    emit(c, op, op == OP_LOAD_GLOBAL ? i << 1 : i);
+    int i = c_add_name(c, compiler_mangle(c, name));
+    c_emit(c, op, op == OP_LOAD_GLOBAL ? i << 1 : i);
 }
 
-void emit_compare(Compiler *c, CmpOpKind op)
+void c_emit_compare(Compiler *c, CmpOpKind op)
 {
     switch (op) {
-    case CmpOp_Is: emit(c, OP_IS_OP, 0); break;
-    case CmpOp_IsNot: emit(c, OP_IS_OP, 1); break;
-    case CmpOp_In: emit(c, OP_CONTAINS_OP, 0); break;
-    case CmpOp_NotIn: emit(c, OP_CONTAINS_OP, 1); break;
-    case CmpOp_Eq: emit(c, OP_COMPARE_OP, CMP_EQ); break;
-    case CmpOp_NotEq: emit(c, OP_COMPARE_OP, CMP_NE); break;
-    case CmpOp_Lt: emit(c, OP_COMPARE_OP, CMP_LT); break;
-    case CmpOp_LtE: emit(c, OP_COMPARE_OP, CMP_LE); break;
-    case CmpOp_Gt: emit(c, OP_COMPARE_OP, CMP_GT); break;
-    case CmpOp_GtE: emit(c, OP_COMPARE_OP, CMP_GE); break;
+    case CmpOp_Is: c_emit(c, OP_IS_OP, 0); break;
+    case CmpOp_IsNot: c_emit(c, OP_IS_OP, 1); break;
+    case CmpOp_In: c_emit(c, OP_CONTAINS_OP, 0); break;
+    case CmpOp_NotIn: c_emit(c, OP_CONTAINS_OP, 1); break;
+    case CmpOp_Eq: c_emit(c, OP_COMPARE_OP, CMP_EQ); break;
+    case CmpOp_NotEq: c_emit(c, OP_COMPARE_OP, CMP_NE); break;
+    case CmpOp_Lt: c_emit(c, OP_COMPARE_OP, CMP_LT); break;
+    case CmpOp_LtE: c_emit(c, OP_COMPARE_OP, CMP_LE); break;
+    case CmpOp_Gt: c_emit(c, OP_COMPARE_OP, CMP_GT); break;
+    case CmpOp_GtE: c_emit(c, OP_COMPARE_OP, CMP_GE); break;
     }
 }
 
 /* The delegation loop of `yield from` and `await`: the value to send is on
    top of the iterator. */
-void emit_yield_from(Compiler *c, int await)
+void c_emit_yield_from(Compiler *c)
 {
-    (void)await;
-    int start = new_label(c), exit = new_label(c);
-    use_label(c, start);
-    emit_jump(c, OP_SEND, exit);
-    emit(c, OP_YIELD_VALUE, 0);
-    emit_jump(c, PSEUDO_JUMP_NO_INTERRUPT, start);
-    use_label(c, exit);
+    int start = c_new_label(c), exit = c_new_label(c);
+    c_use_label(c, start);
+    c_emit_jump(c, OP_SEND, exit);
+    c_emit(c, OP_YIELD_VALUE, 0);
+    c_emit_jump(c, PSEUDO_JUMP_NO_INTERRUPT, start);
+    c_use_label(c, exit);
 }
 
-void emit_yield(Compiler *c)
+void c_emit_yield(Compiler *c)
 {
     if (c->u->ste->generator && c->u->ste->coroutine)
-        emit(c, OP_ASYNC_GEN_WRAP, 0);
-    emit(c, OP_YIELD_VALUE, 0);
+        c_emit(c, OP_ASYNC_GEN_WRAP, 0);
+    c_emit(c, OP_YIELD_VALUE, 0);
 }
 
 /* ---- names ------------------------------------------------------------- */
@@ -257,23 +256,23 @@ void compile_nameop(Compiler *c, const char *name, ExprContext ctx)
     case OP_KIND_DEREF:
         if (op == OP_LOAD_DEREF && u->ste->type == BLOCK_CLASS)
             op = OP_LOAD_CLASSDEREF;
-        emit(c, op, deref);
+        c_emit(c, op, deref);
         break;
     case OP_KIND_FAST:
-        emit(c, op, add_varname(u, mangled));
+        c_emit(c, op, add_varname(u, mangled));
         break;
     case OP_KIND_GLOBAL:
-        emit(c, op, op == OP_LOAD_GLOBAL ? add_name(c, mangled) << 1 : add_name(c, mangled));
+        c_emit(c, op, op == OP_LOAD_GLOBAL ? c_add_name(c, mangled) << 1 : c_add_name(c, mangled));
         break;
     case OP_KIND_NAME:
-        emit(c, op, add_name(c, mangled));
+        c_emit(c, op, c_add_name(c, mangled));
         break;
     }
 }
 
 /* ---- frame blocks ------------------------------------------------------ */
 
-int push_fblock(Compiler *c, FBlockType t, int block, int exit, const void *datum)
+int c_push_fblock(Compiler *c, FBlockType t, int block, int exit, const void *datum)
 {
     Unit *u = c->u;
     if (u->nfblocks >= CO_MAXBLOCKS)
@@ -282,18 +281,18 @@ int push_fblock(Compiler *c, FBlockType t, int block, int exit, const void *datu
     return 1;
 }
 
-void pop_fblock(Compiler *c) { c->u->nfblocks--; }
+void c_pop_fblock(Compiler *c) { c->u->nfblocks--; }
 
 static void call_exit_with_nones(Compiler *c)
 {
-    emit_none(c);
-    emit_none(c);
-    emit_none(c);
-    emit(c, OP_CALL, 2);
+    c_emit_none(c);
+    c_emit_none(c);
+    c_emit_none(c);
+    c_emit(c, OP_CALL, 2);
 }
 
 /* Emits what leaving fblock `info` early (return, break, continue) must do. */
-int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
+int c_unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
 {
     switch (info->type) {
     case FB_WHILE_LOOP:
@@ -303,68 +302,68 @@ int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         return 1;
     case FB_FOR_LOOP:
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
-        emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_SWAP, 2);
+        c_emit(c, OP_POP_TOP, 0);
         return 1;
     case FB_TRY_EXCEPT:
-        emit(c, PSEUDO_POP_BLOCK, 0);
+        c_emit(c, PSEUDO_POP_BLOCK, 0);
         return 1;
     case FB_FINALLY_TRY:
-        emit(c, PSEUDO_POP_BLOCK, 0);
-        if (preserve_tos && !push_fblock(c, FB_POP_VALUE, -1, -1, NULL))
+        c_emit(c, PSEUDO_POP_BLOCK, 0);
+        if (preserve_tos && !c_push_fblock(c, FB_POP_VALUE, -1, -1, NULL))
             return 0;
         compile_stmts(c, (AstSeq *)info->datum);
         if (preserve_tos)
-            pop_fblock(c);
+            c_pop_fblock(c);
         c->u->artificial = 1;
         return !c->failed;
     case FB_FINALLY_END:
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
-        emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_SWAP, 2);
+        c_emit(c, OP_POP_TOP, 0);
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
-        emit(c, PSEUDO_POP_BLOCK, 0);
-        emit(c, OP_POP_EXCEPT, 0);
+            c_emit(c, OP_SWAP, 2);
+        c_emit(c, PSEUDO_POP_BLOCK, 0);
+        c_emit(c, OP_POP_EXCEPT, 0);
         return 1;
     case FB_WITH:
     case FB_ASYNC_WITH:
-        loc_stmt(c, info->datum);
-        emit(c, PSEUDO_POP_BLOCK, 0);
+        c_loc_stmt(c, info->datum);
+        c_emit(c, PSEUDO_POP_BLOCK, 0);
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
+            c_emit(c, OP_SWAP, 2);
         call_exit_with_nones(c);
         if (info->type == FB_ASYNC_WITH) {
-            emit(c, OP_GET_AWAITABLE, 2);
-            emit_none(c);
-            emit_yield_from(c, 1);
+            c_emit(c, OP_GET_AWAITABLE, 2);
+            c_emit_none(c);
+            c_emit_yield_from(c);
         }
-        emit(c, OP_POP_TOP, 0);
+        c_emit(c, OP_POP_TOP, 0);
         c->u->artificial = 1;
         return 1;
     case FB_HANDLER_CLEANUP:
         if (info->datum)
-            emit(c, PSEUDO_POP_BLOCK, 0);
+            c_emit(c, PSEUDO_POP_BLOCK, 0);
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
-        emit(c, PSEUDO_POP_BLOCK, 0);
-        emit(c, OP_POP_EXCEPT, 0);
+            c_emit(c, OP_SWAP, 2);
+        c_emit(c, PSEUDO_POP_BLOCK, 0);
+        c_emit(c, OP_POP_EXCEPT, 0);
         if (info->datum) {
-            emit_none(c);
+            c_emit_none(c);
             compile_nameop(c, info->datum, ExprContext_Store);
             compile_nameop(c, info->datum, ExprContext_Del);
         }
         return 1;
     case FB_POP_VALUE:
         if (preserve_tos)
-            emit(c, OP_SWAP, 2);
-        emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_SWAP, 2);
+        c_emit(c, OP_POP_TOP, 0);
         return 1;
     }
     return 1;
 }
 
-int unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop)
+int c_unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop)
 {
     Unit *u = c->u;
     if (u->nfblocks == 0)
@@ -378,7 +377,7 @@ int unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop)
     }
     FBlock copy = *top;
     u->nfblocks--;
-    if (!unwind_fblock(c, &copy, preserve_tos) || !unwind_fblock_stack(c, preserve_tos, loop))
+    if (!c_unwind_fblock(c, &copy, preserve_tos) || !c_unwind_fblock_stack(c, preserve_tos, loop))
         return 0;
     u->fblocks[u->nfblocks++] = copy;
     return 1;
@@ -412,7 +411,7 @@ static void set_qualname(Compiler *c)
         return;
     }
     if (u->scope == SCOPE_FUNCTION || u->scope == SCOPE_ASYNC_FUNCTION || u->scope == SCOPE_CLASS) {
-        const char *mangled = mangle_name(c->arena, parent->private_name, u->name);
+        const char *mangled = symtable_mangle(c->arena, parent->private_name, u->name);
         if (symtable_scope_of(parent->ste, mangled) == SC_GLOBAL_EXPLICIT) {
             u->qualname = u->name;
             return;
@@ -426,7 +425,7 @@ static void set_qualname(Compiler *c)
     u->qualname = q;
 }
 
-void enter_scope(Compiler *c, const char *name, UnitScope scope, const void *key, int lineno)
+void c_enter_scope(Compiler *c, const char *name, UnitScope scope, const void *key, int lineno)
 {
     Unit *u = calloc(1, sizeof *u);
     if (!u)
@@ -487,17 +486,17 @@ static int code_flags(Compiler *c)
 }
 
 /* Finishes the current unit: assembles it and returns to the parent. */
-CodeUnit *exit_scope(Compiler *c, int add_none)
+CodeUnit *c_exit_scope(Compiler *c, int add_none)
 {
     Unit *u = c->u;
     CodeUnit *co = NULL;
     if (!c->failed) {
         if (add_none) {
             u->artificial = 1;
-            emit_none(c);
-            emit(c, OP_RETURN_VALUE, 0);
+            c_emit_none(c);
+            c_emit(c, OP_RETURN_VALUE, 0);
         }
-        co = assemble(c, u, code_flags(c));
+        co = compile_assemble(c, u, code_flags(c));
     }
     c->u = u->parent;
     if (u->scope != SCOPE_MODULE)
@@ -508,7 +507,7 @@ CodeUnit *exit_scope(Compiler *c, int add_none)
 
 /* Pushes the function made from co: its closure tuple (cells of the
    current unit, or its own free variables, by name), then the code. */
-void make_closure(Compiler *c, CodeUnit *co, int flags)
+void c_make_closure(Compiler *c, CodeUnit *co, int flags)
 {
     if (!co)
         return;
@@ -529,15 +528,15 @@ void make_closure(Compiler *c, CodeUnit *co, int flags)
                 }
                 arg = k | DEREF_FREE_BIT;
             }
-            emit(c, OP_LOAD_CLOSURE, arg);
+            c_emit(c, OP_LOAD_CLOSURE, arg);
         }
-        emit(c, OP_BUILD_TUPLE, co->nfrees);
+        c_emit(c, OP_BUILD_TUPLE, co->nfrees);
         flags |= MF_CLOSURE;
     }
     ConstVal *v = cv_new(c, CV_CODE);
     v->v.code = co;
-    emit_const(c, v);
-    emit(c, OP_MAKE_FUNCTION, flags);
+    c_emit_const(c, v);
+    c_emit(c, OP_MAKE_FUNCTION, flags);
 }
 
 /* ---- future statements ------------------------------------------------- */
@@ -613,7 +612,7 @@ static CodeUnit *compile_top(Arena *a, AstSeq *body, Expr *expr, const Source *s
     if (!c->st)
         return NULL;
     /* The module scope is keyed by NULL in the symbol table. */
-    enter_scope(c, "<module>", SCOPE_MODULE, NULL, 1);
+    c_enter_scope(c, "<module>", SCOPE_MODULE, NULL, 1);
     switch (mode) {
     case MODE_EXEC:
         compile_body(c, body, 1);
@@ -622,12 +621,12 @@ static CodeUnit *compile_top(Arena *a, AstSeq *body, Expr *expr, const Source *s
         compile_body(c, body, 0);
         break;
     case MODE_EVAL:
-        loc_expr(c, expr);
+        c_loc_expr(c, expr);
         compile_expr(c, expr);
-        emit(c, OP_RETURN_VALUE, 0);
+        c_emit(c, OP_RETURN_VALUE, 0);
         break;
     }
-    CodeUnit *co = exit_scope(c, mode != MODE_EVAL);
+    CodeUnit *co = c_exit_scope(c, mode != MODE_EVAL);
     symtable_free(c->st);
     return co;
 }

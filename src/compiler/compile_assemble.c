@@ -18,7 +18,7 @@ const OpcodeInfo opcode_info[OP_COUNT] = {OPCODE_LIST(OPCODE_INFO)};
 #undef OPCODE_INFO
 
 /* Net stack effect of op, on the jump edge when jump is set. */
-int stack_effect(int op, int arg, int jump)
+int opcode_stack_effect(int op, int arg, int jump)
 {
     switch (op) {
     case OP_NOP: case OP_UNARY_POSITIVE: case OP_UNARY_NEGATIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT:
@@ -133,7 +133,7 @@ static void flow_run(Compiler *c, Flow *f, const int *targets)
             ExcNode *next_x = x;
             if (is_setup(in->op)) {
                 f->hdepth[i] = d;
-                flow_push(f, targets[i], d + stack_effect(in->op, 0, 1), x);
+                flow_push(f, targets[i], d + opcode_stack_effect(in->op, 0, 1), x);
                 ExcNode *node = arena_alloc(c->arena, sizeof *node);
                 node->setup = i;
                 node->parent = x;
@@ -146,8 +146,8 @@ static void flow_run(Compiler *c, Flow *f, const int *targets)
                 next_x = x->parent;
             } else {
                 if (has_target(in->op))
-                    flow_push(f, targets[i], d + stack_effect(in->op, in->arg, 1), x);
-                next_d = d + stack_effect(in->op, in->arg, 0);
+                    flow_push(f, targets[i], d + opcode_stack_effect(in->op, in->arg, 1), x);
+                next_d = d + opcode_stack_effect(in->op, in->arg, 0);
                 if (next_d > f->maxdepth)
                     f->maxdepth = next_d;
                 if (is_uncond_jump(in->op) || is_terminal(in->op))
@@ -171,7 +171,7 @@ static void flow_run(Compiler *c, Flow *f, const int *targets)
 
 static int ext_words(unsigned arg) { return arg > INSTR_ARG_MAX ? 1 : 0; }
 
-CodeUnit *assemble(Compiler *c, Unit *u, int flags)
+CodeUnit *compile_assemble(Compiler *c, Unit *u, int flags)
 {
     /* Prefix: free variables, cells, generator creation. */
     int nlocals = u->nvarnames;
@@ -364,7 +364,7 @@ CodeUnit *assemble(Compiler *c, Unit *u, int flags)
         cur = h;
         if (h >= 0) {
             int lasti = ins[h].op != PSEUDO_SETUP_FINALLY;
-            int depth = f.hdepth[h] + stack_effect(ins[h].op, 0, 1) - 1 - lasti;
+            int depth = f.hdepth[h] + opcode_stack_effect(ins[h].op, 0, 1) - 1 - lasti;
             co->exctable[co->nexc++] = (ExcEntry){offset[i], offset[i], offset[nk[targets[h]]], depth, lasti};
         }
     }

@@ -15,7 +15,7 @@ int compile_default_arguments(Compiler *c, Arguments *a)
     int flags = 0;
     if (SEQ_LEN(a->defaults)) {
         SEQ_FOR(i, a->defaults) compile_expr(c, SEQ_GET(a->defaults, i));
-        emit(c, OP_BUILD_TUPLE, SEQ_LEN(a->defaults));
+        c_emit(c, OP_BUILD_TUPLE, SEQ_LEN(a->defaults));
         flags |= MF_DEFAULTS;
     }
     int n = 0;
@@ -30,8 +30,8 @@ int compile_default_arguments(Compiler *c, Arguments *a)
     }
     if (n) {
         keys->v.tup.n = n;
-        emit_const(c, keys);
-        emit(c, OP_BUILD_CONST_KEY_MAP, n);
+        c_emit_const(c, keys);
+        c_emit(c, OP_BUILD_CONST_KEY_MAP, n);
         flags |= MF_KWDEFAULTS;
     }
     return flags;
@@ -40,11 +40,11 @@ int compile_default_arguments(Compiler *c, Arguments *a)
 void compile_annotation_value(Compiler *c, Expr *ann)
 {
     if (c->future_flags & CO_FUTURE_ANNOTATIONS) {
-        emit_const(c, cv_str(c, unparse_expr(c->arena, ann)));
+        c_emit_const(c, cv_str(c, unparse_expr(c->arena, ann)));
     } else if (ann->kind == Expr_Starred) {
         /* *args: *Ts */
         compile_expr(c, ann->v.Starred.value);
-        emit(c, OP_UNPACK_SEQUENCE, 1);
+        c_emit(c, OP_UNPACK_SEQUENCE, 1);
     } else {
         compile_expr(c, ann);
     }
@@ -54,7 +54,7 @@ static void arg_annotation(Compiler *c, const char *name, Expr *ann, int *n)
 {
     if (!ann)
         return;
-    emit_const(c, cv_str(c, compiler_mangle(c, name)));
+    c_emit_const(c, cv_str(c, compiler_mangle(c, name)));
     compile_annotation_value(c, ann);
     *n += 1;
 }
@@ -81,7 +81,7 @@ static int compile_annotations(Compiler *c, Arguments *a, Expr *returns)
     arg_annotation(c, "return", returns, &n);
     if (!n)
         return 0;
-    emit(c, OP_BUILD_TUPLE, n * 2);
+    c_emit(c, OP_BUILD_TUPLE, n * 2);
     return MF_ANNOTATIONS;
 }
 
@@ -89,7 +89,7 @@ static void compile_decorators(Compiler *c, AstSeq *decos)
 {
     SEQ_FOR(i, decos) {
         Expr *d = SEQ_GET(decos, i);
-        loc_expr(c, d);
+        c_loc_expr(c, d);
         compile_expr(c, d);
     }
 }
@@ -100,8 +100,8 @@ static void apply_decorators(Compiler *c, AstSeq *decos)
 {
     for (int i = SEQ_LEN(decos) - 1; i >= 0; i--) {
         Expr *d = SEQ_GET(decos, i);
-        loc_expr(c, d);
-        emit(c, OP_CALL, 0);
+        c_loc_expr(c, d);
+        c_emit(c, OP_CALL, 0);
     }
 }
 
@@ -114,31 +114,31 @@ void compile_function(Compiler *c, Stmt *s, int is_async)
     int firstlineno = s->lineno;
     if (SEQ_LEN(decos))
         firstlineno = ((Expr *)SEQ_GET(decos, 0))->lineno;
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     int flags = compile_default_arguments(c, args);
     flags |= compile_annotations(c, args, s->v.FunctionDef.returns);
     if (c->failed)
         return;
-    enter_scope(c, name, is_async ? SCOPE_ASYNC_FUNCTION : SCOPE_FUNCTION, s, firstlineno);
+    c_enter_scope(c, name, is_async ? SCOPE_ASYNC_FUNCTION : SCOPE_FUNCTION, s, firstlineno);
     int has_doc = SEQ_LEN(body) && is_docstring(SEQ_GET(body, 0)) && c->optimize < 2;
     if (has_doc) {
         Constant *k = &((Stmt *)SEQ_GET(body, 0))->v.Expr.value->v.Constant.value;
-        add_const(c, cv_from_ast(c, k));
+        c_add_const(c, cv_from_ast(c, k));
     } else {
-        add_const(c, cv_none(c));
+        c_add_const(c, cv_none(c));
     }
     c->u->argcount = SEQ_LEN(args->args);
     c->u->posonlyargcount = SEQ_LEN(args->posonlyargs);
     c->u->kwonlyargcount = SEQ_LEN(args->kwonlyargs);
     for (int i = has_doc ? 1 : 0; i < SEQ_LEN(body) && !c->failed; i++)
         compile_stmt(c, SEQ_GET(body, i));
-    CodeUnit *co = exit_scope(c, 1);
+    CodeUnit *co = c_exit_scope(c, 1);
     if (!co)
         return;
-    loc_stmt(c, s);
-    make_closure(c, co, flags);
+    c_loc_stmt(c, s);
+    c_make_closure(c, co, flags);
     apply_decorators(c, decos);
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     compile_nameop(c, name, ExprContext_Store);
 }
 
@@ -148,22 +148,21 @@ void compile_lambda(Compiler *c, Expr *e)
     int flags = compile_default_arguments(c, args);
     if (c->failed)
         return;
-    enter_scope(c, "<lambda>", SCOPE_LAMBDA, e, e->lineno);
+    c_enter_scope(c, "<lambda>", SCOPE_LAMBDA, e, e->lineno);
     /* None first, so that a lambda never has a docstring. */
-    add_const(c, cv_none(c));
+    c_add_const(c, cv_none(c));
     c->u->argcount = SEQ_LEN(args->args);
     c->u->posonlyargcount = SEQ_LEN(args->posonlyargs);
     c->u->kwonlyargcount = SEQ_LEN(args->kwonlyargs);
-    loc_expr(c, e->v.Lambda.body);
+    c_loc_expr(c, e->v.Lambda.body);
     compile_expr(c, e->v.Lambda.body);
-    int gen = c->u->ste->generator;
-    if (!gen)
-        emit(c, OP_RETURN_VALUE, 0);
-    CodeUnit *co = exit_scope(c, gen);
+    /* Even a generator lambda returns its body's value, as in CPython. */
+    c_emit(c, OP_RETURN_VALUE, 0);
+    CodeUnit *co = c_exit_scope(c, 0);
     if (!co)
         return;
-    loc_expr(c, e);
-    make_closure(c, co, flags);
+    c_loc_expr(c, e);
+    c_make_closure(c, co, flags);
 }
 
 void compile_class(Compiler *c, Stmt *s)
@@ -174,37 +173,37 @@ void compile_class(Compiler *c, Stmt *s)
     int firstlineno = s->lineno;
     if (SEQ_LEN(decos))
         firstlineno = ((Expr *)SEQ_GET(decos, 0))->lineno;
-    enter_scope(c, name, SCOPE_CLASS, s, firstlineno);
+    c_enter_scope(c, name, SCOPE_CLASS, s, firstlineno);
     c->u->private_name = name;
     /* The prologue is at the first line (the first decorator's). */
     compile_nameop(c, "__name__", ExprContext_Load);
     compile_nameop(c, "__module__", ExprContext_Store);
-    emit_const(c, cv_str(c, c->u->qualname));
+    c_emit_const(c, cv_str(c, c->u->qualname));
     compile_nameop(c, "__qualname__", ExprContext_Store);
     compile_body(c, s->v.ClassDef.body, 1);
     if (c->failed) {
-        exit_scope(c, 0);
+        c_exit_scope(c, 0);
         return;
     }
     c->u->artificial = 1;
     if (c->u->ste->needs_class_closure) {
-        emit(c, OP_LOAD_CLOSURE, 0);
-        emit(c, OP_COPY, 1);
+        c_emit(c, OP_LOAD_CLOSURE, 0);
+        c_emit(c, OP_COPY, 1);
         compile_nameop(c, "__classcell__", ExprContext_Store);
     } else {
-        emit_none(c);
+        c_emit_none(c);
     }
-    emit(c, OP_RETURN_VALUE, 0);
-    CodeUnit *co = exit_scope(c, 0);
+    c_emit(c, OP_RETURN_VALUE, 0);
+    CodeUnit *co = c_exit_scope(c, 0);
     if (!co)
         return;
-    loc_stmt(c, s);
-    emit(c, OP_PUSH_NULL, 0);
-    emit(c, OP_LOAD_BUILD_CLASS, 0);
-    make_closure(c, co, 0);
-    emit_const(c, cv_str(c, name));
+    c_loc_stmt(c, s);
+    c_emit(c, OP_PUSH_NULL, 0);
+    c_emit(c, OP_LOAD_BUILD_CLASS, 0);
+    c_make_closure(c, co, 0);
+    c_emit_const(c, cv_str(c, name));
     compile_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords);
     apply_decorators(c, decos);
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     compile_nameop(c, name, ExprContext_Store);
 }

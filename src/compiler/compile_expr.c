@@ -11,15 +11,13 @@ void compile_expr(Compiler *c, Expr *e)
         return;
     LineEntry saved = c->u->loc;
     int saved_art = c->u->artificial;
-    loc_expr(c, e);
+    c_loc_expr(c, e);
     visit(c, e);
     c->u->loc = saved;
     c->u->artificial = saved_art;
 }
 
-void compile_store_target(Compiler *c, Expr *e) { compile_expr(c, e); }
-
-static int is_const(Compiler *c, Expr *e) { return fold_expr(c, e) != NULL; }
+static int is_const(Compiler *c, Expr *e) { return const_fold_expr(c, e) != NULL; }
 
 static int all_const(Compiler *c, AstSeq *elts, int from, int to)
 {
@@ -35,7 +33,7 @@ static ConstVal *const_tuple(Compiler *c, AstSeq *elts, int from, int to)
 {
     ConstVal *t = cv_tuple(c, to - from);
     for (int i = from; i < to; i++)
-        t->v.tup.items[i - from] = fold_expr(c, SEQ_GET(elts, i));
+        t->v.tup.items[i - from] = const_fold_expr(c, SEQ_GET(elts, i));
     return t;
 }
 
@@ -46,47 +44,47 @@ static void starunpack(Compiler *c, AstSeq *elts, int pushed, int build, int add
     if (n > 2 && all_const(c, elts, 0, n)) {
         ConstVal *folded = const_tuple(c, elts, 0, n);
         if (tuple && !pushed) {
-            emit_const(c, folded);
+            c_emit_const(c, folded);
             return;
         }
         if (add == OP_SET_ADD)
             folded->kind = CV_FROZENSET;
-        emit(c, build, pushed);
-        emit_const(c, folded);
-        emit(c, extend, 1);
+        c_emit(c, build, pushed);
+        c_emit_const(c, folded);
+        c_emit(c, extend, 1);
         if (tuple)
-            emit(c, OP_LIST_TO_TUPLE, 0);
+            c_emit(c, OP_LIST_TO_TUPLE, 0);
         return;
     }
     int big = n + pushed > STACK_USE_GUARDRAIL, seen_star = 0;
     SEQ_FOR(i, elts) seen_star |= ((Expr *)SEQ_GET(elts, i))->kind == Expr_Starred;
     if (!seen_star && !big) {
         SEQ_FOR(i, elts) compile_expr(c, SEQ_GET(elts, i));
-        emit(c, tuple ? OP_BUILD_TUPLE : build, n + pushed);
+        c_emit(c, tuple ? OP_BUILD_TUPLE : build, n + pushed);
         return;
     }
     int built = 0;
     if (big) {
-        emit(c, build, pushed);
+        c_emit(c, build, pushed);
         built = 1;
     }
     SEQ_FOR(i, elts) {
         Expr *e = SEQ_GET(elts, i);
         if (e->kind == Expr_Starred) {
             if (!built) {
-                emit(c, build, i + pushed);
+                c_emit(c, build, i + pushed);
                 built = 1;
             }
             compile_expr(c, e->v.Starred.value);
-            emit(c, extend, 1);
+            c_emit(c, extend, 1);
         } else {
             compile_expr(c, e);
             if (built)
-                emit(c, add, 1);
+                c_emit(c, add, 1);
         }
     }
     if (tuple)
-        emit(c, OP_LIST_TO_TUPLE, 0);
+        c_emit(c, OP_LIST_TO_TUPLE, 0);
 }
 
 static void unpack_helper(Compiler *c, AstSeq *elts)
@@ -99,7 +97,7 @@ static void unpack_helper(Compiler *c, AstSeq *elts)
                 compiler_error(c, "too many expressions in star-unpacking assignment");
                 return;
             }
-            emit(c, OP_UNPACK_EX, i + ((n - i - 1) << 8));
+            c_emit(c, OP_UNPACK_EX, i + ((n - i - 1) << 8));
             seen_star = 1;
         } else if (e->kind == Expr_Starred) {
             compiler_error(c, "multiple starred expressions in assignment");
@@ -107,7 +105,7 @@ static void unpack_helper(Compiler *c, AstSeq *elts)
         }
     }
     if (!seen_star)
-        emit(c, OP_UNPACK_SEQUENCE, n);
+        c_emit(c, OP_UNPACK_SEQUENCE, n);
 }
 
 static void assignment_helper(Compiler *c, AstSeq *elts)
@@ -138,20 +136,20 @@ static void subdict(Compiler *c, Expr *e, int begin, int end)
     if (n > 1 && !big && all_const(c, keys, begin, end)) {
         for (int i = begin; i < end; i++)
             compile_expr(c, SEQ_GET(values, i));
-        emit_const(c, const_tuple(c, keys, begin, end));
-        emit(c, OP_BUILD_CONST_KEY_MAP, n);
+        c_emit_const(c, const_tuple(c, keys, begin, end));
+        c_emit(c, OP_BUILD_CONST_KEY_MAP, n);
         return;
     }
     if (big)
-        emit(c, OP_BUILD_MAP, 0);
+        c_emit(c, OP_BUILD_MAP, 0);
     for (int i = begin; i < end; i++) {
         compile_expr(c, SEQ_GET(keys, i));
         compile_expr(c, SEQ_GET(values, i));
         if (big)
-            emit(c, OP_MAP_ADD, 1);
+            c_emit(c, OP_MAP_ADD, 1);
     }
     if (!big)
-        emit(c, OP_BUILD_MAP, n);
+        c_emit(c, OP_BUILD_MAP, n);
 }
 
 static void compile_dict(Compiler *c, Expr *e)
@@ -162,20 +160,20 @@ static void compile_dict(Compiler *c, Expr *e)
             if (elements) {
                 subdict(c, e, i - elements, i);
                 if (have_dict)
-                    emit(c, OP_DICT_UPDATE, 1);
+                    c_emit(c, OP_DICT_UPDATE, 1);
                 have_dict = 1;
                 elements = 0;
             }
             if (!have_dict) {
-                emit(c, OP_BUILD_MAP, 0);
+                c_emit(c, OP_BUILD_MAP, 0);
                 have_dict = 1;
             }
             compile_expr(c, SEQ_GET(e->v.Dict.values, i));
-            emit(c, OP_DICT_UPDATE, 1);
+            c_emit(c, OP_DICT_UPDATE, 1);
         } else if (elements * 2 > STACK_USE_GUARDRAIL) {
             subdict(c, e, i - elements, i + 1);
             if (have_dict)
-                emit(c, OP_DICT_UPDATE, 1);
+                c_emit(c, OP_DICT_UPDATE, 1);
             have_dict = 1;
             elements = 0;
         } else {
@@ -185,11 +183,11 @@ static void compile_dict(Compiler *c, Expr *e)
     if (elements) {
         subdict(c, e, n - elements, n);
         if (have_dict)
-            emit(c, OP_DICT_UPDATE, 1);
+            c_emit(c, OP_DICT_UPDATE, 1);
         have_dict = 1;
     }
     if (!have_dict)
-        emit(c, OP_BUILD_MAP, 0);
+        c_emit(c, OP_BUILD_MAP, 0);
 }
 
 static void compile_compare(Compiler *c, Expr *e)
@@ -199,24 +197,24 @@ static void compile_compare(Compiler *c, Expr *e)
     compile_expr(c, e->v.Compare.left);
     if (n == 0) {
         compile_expr(c, SEQ_GET(cmps, 0));
-        emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, 0));
+        c_emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, 0));
         return;
     }
-    int cleanup = new_label(c), end = new_label(c);
+    int cleanup = c_new_label(c), end = c_new_label(c);
     for (int i = 0; i < n; i++) {
         compile_expr(c, SEQ_GET(cmps, i));
-        emit(c, OP_SWAP, 2);
-        emit(c, OP_COPY, 2);
-        emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, i));
-        emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
+        c_emit(c, OP_SWAP, 2);
+        c_emit(c, OP_COPY, 2);
+        c_emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, i));
+        c_emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
     }
     compile_expr(c, SEQ_GET(cmps, n));
-    emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, n));
-    emit_jump(c, PSEUDO_JUMP, end);
-    use_label(c, cleanup);
-    emit(c, OP_SWAP, 2);
-    emit(c, OP_POP_TOP, 0);
-    use_label(c, end);
+    c_emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, n));
+    c_emit_jump(c, PSEUDO_JUMP, end);
+    c_use_label(c, cleanup);
+    c_emit(c, OP_SWAP, 2);
+    c_emit(c, OP_POP_TOP, 0);
+    c_use_label(c, end);
 }
 
 static int validate_keywords(Compiler *c, AstSeq *kws)
@@ -240,7 +238,7 @@ static void kw_names(Compiler *c, AstSeq *kws, int begin, int end)
     ConstVal *t = cv_tuple(c, end - begin);
     for (int i = begin; i < end; i++)
         t->v.tup.items[i - begin] = cv_str(c, ((Keyword *)SEQ_GET(kws, i))->arg);
-    emit(c, OP_KW_NAMES, add_const(c, t));
+    c_emit(c, OP_KW_NAMES, c_add_const(c, t));
 }
 
 static void subkwargs(Compiler *c, AstSeq *kws, int begin, int end)
@@ -252,21 +250,21 @@ static void subkwargs(Compiler *c, AstSeq *kws, int begin, int end)
         ConstVal *t = cv_tuple(c, n);
         for (int i = begin; i < end; i++)
             t->v.tup.items[i - begin] = cv_str(c, ((Keyword *)SEQ_GET(kws, i))->arg);
-        emit_const(c, t);
-        emit(c, OP_BUILD_CONST_KEY_MAP, n);
+        c_emit_const(c, t);
+        c_emit(c, OP_BUILD_CONST_KEY_MAP, n);
         return;
     }
     if (big)
-        emit(c, OP_BUILD_MAP, 0);
+        c_emit(c, OP_BUILD_MAP, 0);
     for (int i = begin; i < end; i++) {
         Keyword *k = SEQ_GET(kws, i);
-        emit_const(c, cv_str(c, k->arg));
+        c_emit_const(c, cv_str(c, k->arg));
         compile_expr(c, k->value);
         if (big)
-            emit(c, OP_MAP_ADD, 1);
+            c_emit(c, OP_MAP_ADD, 1);
     }
     if (!big)
-        emit(c, OP_BUILD_MAP, n);
+        c_emit(c, OP_BUILD_MAP, n);
 }
 
 /* The callable (and NULL or self) and n extra positional arguments are on
@@ -284,7 +282,7 @@ void compile_call_helper(Compiler *c, int n, AstSeq *args, AstSeq *kws)
             SEQ_FOR(i, kws) compile_expr(c, ((Keyword *)SEQ_GET(kws, i))->value);
             kw_names(c, kws, 0, nkw);
         }
-        emit(c, OP_CALL, n + nargs + nkw);
+        c_emit(c, OP_CALL, n + nargs + nkw);
         return;
     }
     if (n == 0 && nargs == 1 && ((Expr *)SEQ_GET(args, 0))->kind == Expr_Starred)
@@ -302,24 +300,24 @@ void compile_call_helper(Compiler *c, int n, AstSeq *args, AstSeq *kws)
             if (nseen) {
                 subkwargs(c, kws, i - nseen, i);
                 if (have_dict)
-                    emit(c, OP_DICT_MERGE, 1);
+                    c_emit(c, OP_DICT_MERGE, 1);
                 have_dict = 1;
                 nseen = 0;
             }
             if (!have_dict) {
-                emit(c, OP_BUILD_MAP, 0);
+                c_emit(c, OP_BUILD_MAP, 0);
                 have_dict = 1;
             }
             compile_expr(c, k->value);
-            emit(c, OP_DICT_MERGE, 1);
+            c_emit(c, OP_DICT_MERGE, 1);
         }
         if (nseen) {
             subkwargs(c, kws, nkw - nseen, nkw);
             if (have_dict)
-                emit(c, OP_DICT_MERGE, 1);
+                c_emit(c, OP_DICT_MERGE, 1);
         }
     }
-    emit(c, OP_CALL_FUNCTION_EX, nkw > 0);
+    c_emit(c, OP_CALL_FUNCTION_EX, nkw > 0);
 }
 
 static int try_method_call(Compiler *c, Expr *e)
@@ -344,15 +342,15 @@ static int try_method_call(Compiler *c, Expr *e)
     if (!validate_keywords(c, kws))
         return 1;
     compile_expr(c, meth->v.Attribute.value);
-    loc_to(c, meth->end_lineno, meth->col_offset, meth->end_lineno, meth->end_col_offset);
-    emit_name(c, OP_LOAD_METHOD, meth->v.Attribute.attr);
+    c_loc_to(c, meth->end_lineno, meth->col_offset, meth->end_lineno, meth->end_col_offset);
+    c_emit_name(c, OP_LOAD_METHOD, meth->v.Attribute.attr);
     SEQ_FOR(i, args) compile_expr(c, SEQ_GET(args, i));
     if (nkw) {
         SEQ_FOR(i, kws) compile_expr(c, ((Keyword *)SEQ_GET(kws, i))->value);
         kw_names(c, kws, 0, nkw);
     }
-    loc_expr(c, e);
-    emit(c, OP_CALL, nargs + nkw);
+    c_loc_expr(c, e);
+    c_emit(c, OP_CALL, nargs + nkw);
     return 1;
 }
 
@@ -361,7 +359,7 @@ static void compile_call(Compiler *c, Expr *e)
     if (try_method_call(c, e))
         return;
     Unit *u = c->u;
-    emit(c, OP_PUSH_NULL, 0);
+    c_emit(c, OP_PUSH_NULL, 0);
     int at = u->ninstrs, nlabels = u->nlabels;
     compile_expr(c, e->v.Call.func);
     /* PUSH_NULL; LOAD_GLOBAL -> LOAD_GLOBAL with its push-NULL bit, unless
@@ -396,7 +394,7 @@ static void compile_formatted_value(Compiler *c, Expr *e)
         compile_expr(c, e->v.FormattedValue.format_spec);
         oparg |= FVS_HAVE_SPEC;
     }
-    emit(c, OP_FORMAT_VALUE, oparg);
+    c_emit(c, OP_FORMAT_VALUE, oparg);
 }
 
 static void compile_joined_str(Compiler *c, Expr *e)
@@ -404,19 +402,19 @@ static void compile_joined_str(Compiler *c, Expr *e)
     AstSeq *values = e->v.JoinedStr.values;
     int n = SEQ_LEN(values);
     if (n > STACK_USE_GUARDRAIL) {
-        emit_const(c, cv_str(c, ""));
-        emit_name(c, OP_LOAD_METHOD, "join");
-        emit(c, OP_BUILD_LIST, 0);
+        c_emit_const(c, cv_str(c, ""));
+        c_emit_name(c, OP_LOAD_METHOD, "join");
+        c_emit(c, OP_BUILD_LIST, 0);
         SEQ_FOR(i, values) {
             compile_expr(c, SEQ_GET(values, i));
-            emit(c, OP_LIST_APPEND, 1);
+            c_emit(c, OP_LIST_APPEND, 1);
         }
-        emit(c, OP_CALL, 1);
+        c_emit(c, OP_CALL, 1);
         return;
     }
     SEQ_FOR(i, values) compile_expr(c, SEQ_GET(values, i));
     if (n != 1)
-        emit(c, OP_BUILD_STRING, n);
+        c_emit(c, OP_BUILD_STRING, n);
 }
 
 static void compile_slice(Compiler *c, Expr *e)
@@ -425,16 +423,16 @@ static void compile_slice(Compiler *c, Expr *e)
     if (e->v.Slice.lower)
         compile_expr(c, e->v.Slice.lower);
     else
-        emit_none(c);
+        c_emit_none(c);
     if (e->v.Slice.upper)
         compile_expr(c, e->v.Slice.upper);
     else
-        emit_none(c);
+        c_emit_none(c);
     if (e->v.Slice.step) {
         compile_expr(c, e->v.Slice.step);
         n++;
     }
-    emit(c, OP_BUILD_SLICE, n);
+    c_emit(c, OP_BUILD_SLICE, n);
 }
 
 static int binop_arg(OperatorKind op)
@@ -452,21 +450,21 @@ static int binop_arg(OperatorKind op)
 static void compile_boolop(Compiler *c, Expr *e)
 {
     AstSeq *values = e->v.BoolOp.values;
-    int end = new_label(c), n = SEQ_LEN(values) - 1;
+    int end = c_new_label(c), n = SEQ_LEN(values) - 1;
     int is_and = e->v.BoolOp.op == BoolOp_And;
     int op = is_and ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
     for (int i = 0; i < n; i++) {
         /* A constant operand either decides the result (the rest is dead)
            or is skipped, as CPython's peephole leaves it. */
-        ConstVal *k = fold_expr(c, SEQ_GET(values, i));
+        ConstVal *k = const_fold_expr(c, SEQ_GET(values, i));
         int truth = k ? cv_truth(k) : -1;
         if (truth >= 0 && truth == is_and)
             continue;
         compile_expr(c, SEQ_GET(values, i));
-        emit_jump(c, truth >= 0 ? PSEUDO_JUMP : op, end);
+        c_emit_jump(c, truth >= 0 ? PSEUDO_JUMP : op, end);
     }
     compile_expr(c, SEQ_GET(values, n));
-    use_label(c, end);
+    c_use_label(c, end);
 }
 
 /* `x in [a, b]` and `for x in [a, b]` build a tuple instead (and a
@@ -478,9 +476,9 @@ void compile_iter_literal(Compiler *c, Expr *e)
         SEQ_FOR(i, e->v.List.elts) starred |= ((Expr *)SEQ_GET(e->v.List.elts, i))->kind == Expr_Starred;
         if (!starred) {
             LineEntry saved = c->u->loc;
-            loc_expr(c, e);
+            c_loc_expr(c, e);
             if (all_const(c, e->v.List.elts, 0, SEQ_LEN(e->v.List.elts)))
-                emit_const(c, const_tuple(c, e->v.List.elts, 0, SEQ_LEN(e->v.List.elts)));
+                c_emit_const(c, const_tuple(c, e->v.List.elts, 0, SEQ_LEN(e->v.List.elts)));
             else
                 starunpack(c, e->v.List.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, 1);
             c->u->loc = saved;
@@ -489,10 +487,10 @@ void compile_iter_literal(Compiler *c, Expr *e)
     }
     if (e->kind == Expr_Set && all_const(c, e->v.Set.elts, 0, SEQ_LEN(e->v.Set.elts))) {
         LineEntry saved = c->u->loc;
-        loc_expr(c, e);
+        c_loc_expr(c, e);
         ConstVal *t = const_tuple(c, e->v.Set.elts, 0, SEQ_LEN(e->v.Set.elts));
         t->kind = CV_FROZENSET;
-        emit_const(c, t);
+        c_emit_const(c, t);
         c->u->loc = saved;
         return;
     }
@@ -505,31 +503,31 @@ static void visit(Compiler *c, Expr *e)
     if (e->kind != Expr_Constant) {
         ConstVal *k = (e->kind == Expr_Tuple || e->kind == Expr_BinOp || e->kind == Expr_UnaryOp ||
                        e->kind == Expr_Name || e->kind == Expr_Subscript)
-                          ? fold_expr(c, e)
+                          ? const_fold_expr(c, e)
                           : NULL;
         if (k) {
-            emit_const(c, k);
+            c_emit_const(c, k);
             return;
         }
     }
     switch (e->kind) {
     case Expr_NamedExpr:
         compile_expr(c, e->v.NamedExpr.value);
-        emit(c, OP_COPY, 1);
+        c_emit(c, OP_COPY, 1);
         compile_expr(c, e->v.NamedExpr.target);
         break;
     case Expr_BoolOp:
         compile_boolop(c, e);
         break;
     case Expr_BinOp: {
-        Expr *js = format_to_fstring(c, e);
+        Expr *js = compile_format_to_fstring(c, e);
         if (js) {
             compile_joined_str(c, js);
             break;
         }
         compile_expr(c, e->v.BinOp.left);
         compile_expr(c, e->v.BinOp.right);
-        emit(c, OP_BINARY_OP, binop_arg(e->v.BinOp.op));
+        c_emit(c, OP_BINARY_OP, binop_arg(e->v.BinOp.op));
         break;
     }
     case Expr_UnaryOp: {
@@ -545,27 +543,27 @@ static void visit(Compiler *c, Expr *e)
                     compile_iter_literal(c, r);
                 else
                     compile_expr(c, r);
-                emit_compare(c, inv);
+                c_emit_compare(c, inv);
                 break;
             }
         }
         compile_expr(c, o);
         static const int ops[] = {[UnaryOp_Invert] = OP_UNARY_INVERT, [UnaryOp_Not] = OP_UNARY_NOT,
                                   [UnaryOp_UAdd] = OP_UNARY_POSITIVE, [UnaryOp_USub] = OP_UNARY_NEGATIVE};
-        emit(c, ops[e->v.UnaryOp.op], 0);
+        c_emit(c, ops[e->v.UnaryOp.op], 0);
         break;
     }
     case Expr_Lambda:
         compile_lambda(c, e);
         break;
     case Expr_IfExp: {
-        int end = new_label(c), next = new_label(c);
+        int end = c_new_label(c), next = c_new_label(c);
         compile_jump_if(c, e->v.IfExp.test, next, 0);
         compile_expr(c, e->v.IfExp.body);
-        emit_jump(c, PSEUDO_JUMP, end);
-        use_label(c, next);
+        c_emit_jump(c, PSEUDO_JUMP, end);
+        c_use_label(c, next);
         compile_expr(c, e->v.IfExp.orelse);
-        use_label(c, end);
+        c_use_label(c, end);
         break;
     }
     case Expr_Dict:
@@ -588,8 +586,8 @@ static void visit(Compiler *c, Expr *e)
         if (e->v.Yield.value)
             compile_expr(c, e->v.Yield.value);
         else
-            emit_none(c);
-        emit_yield(c);
+            c_emit_none(c);
+        c_emit_yield(c);
         break;
     case Expr_YieldFrom:
         if (u->ste->type != BLOCK_FUNCTION) {
@@ -601,9 +599,9 @@ static void visit(Compiler *c, Expr *e)
             return;
         }
         compile_expr(c, e->v.YieldFrom.value);
-        emit(c, OP_GET_YIELD_FROM_ITER, 0);
-        emit_none(c);
-        emit_yield_from(c, 0);
+        c_emit(c, OP_GET_YIELD_FROM_ITER, 0);
+        c_emit_none(c);
+        c_emit_yield_from(c);
         break;
     case Expr_Await:
         if (u->ste->type != BLOCK_FUNCTION) {
@@ -615,9 +613,9 @@ static void visit(Compiler *c, Expr *e)
             return;
         }
         compile_expr(c, e->v.Await.value);
-        emit(c, OP_GET_AWAITABLE, 0);
-        emit_none(c);
-        emit_yield_from(c, 1);
+        c_emit(c, OP_GET_AWAITABLE, 0);
+        c_emit_none(c);
+        c_emit_yield_from(c);
         break;
     case Expr_Compare:
         if (SEQ_LEN(e->v.Compare.ops) == 1) {
@@ -625,7 +623,7 @@ static void visit(Compiler *c, Expr *e)
             if (op == CmpOp_In || op == CmpOp_NotIn) {
                 compile_expr(c, e->v.Compare.left);
                 compile_iter_literal(c, SEQ_GET(e->v.Compare.comparators, 0));
-                emit_compare(c, op);
+                c_emit_compare(c, op);
                 break;
             }
         }
@@ -641,7 +639,7 @@ static void visit(Compiler *c, Expr *e)
         compile_joined_str(c, e);
         break;
     case Expr_Constant:
-        emit_const(c, cv_from_ast(c, &e->v.Constant.value));
+        c_emit_const(c, cv_from_ast(c, &e->v.Constant.value));
         break;
     case Expr_Attribute:
         if (e->v.Attribute.ctx != ExprContext_Load && !strcmp(e->v.Attribute.attr, "__debug__")) {
@@ -651,8 +649,8 @@ static void visit(Compiler *c, Expr *e)
         }
         compile_expr(c, e->v.Attribute.value);
         if (e->v.Attribute.ctx != ExprContext_Del)
-            loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
-        emit_name(c, e->v.Attribute.ctx == ExprContext_Load    ? OP_LOAD_ATTR
+            c_loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+        c_emit_name(c, e->v.Attribute.ctx == ExprContext_Load    ? OP_LOAD_ATTR
                      : e->v.Attribute.ctx == ExprContext_Store ? OP_STORE_ATTR
                                                                : OP_DELETE_ATTR,
                   e->v.Attribute.attr);
@@ -660,7 +658,7 @@ static void visit(Compiler *c, Expr *e)
     case Expr_Subscript:
         compile_expr(c, e->v.Subscript.value);
         compile_expr(c, e->v.Subscript.slice);
-        emit(c, e->v.Subscript.ctx == ExprContext_Load    ? OP_BINARY_SUBSCR
+        c_emit(c, e->v.Subscript.ctx == ExprContext_Load    ? OP_BINARY_SUBSCR
                 : e->v.Subscript.ctx == ExprContext_Store ? OP_STORE_SUBSCR
                                                           : OP_DELETE_SUBSCR,
              0);
@@ -691,11 +689,11 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         return;
     /* Jumps keep the caller's location (the statement's), as in CPython. */
     LineEntry saved = c->u->loc;
-    ConstVal *k = fold_expr(c, e);
+    ConstVal *k = const_fold_expr(c, e);
     int truth = k ? cv_truth(k) : -1;
     if (truth >= 0) {
         if (truth == cond)
-            emit_jump(c, PSEUDO_JUMP, label);
+            c_emit_jump(c, PSEUDO_JUMP, label);
         c->u->loc = saved;
         return;
     }
@@ -712,23 +710,23 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         int n = SEQ_LEN(s) - 1, cond2 = e->v.BoolOp.op == BoolOp_Or;
         int next2 = label;
         if (!cond2 != !cond)
-            next2 = new_label(c);
+            next2 = c_new_label(c);
         for (int i = 0; i < n; i++)
             compile_jump_if(c, SEQ_GET(s, i), next2, cond2);
         compile_jump_if(c, SEQ_GET(s, n), label, cond);
         if (next2 != label)
-            use_label(c, next2);
+            c_use_label(c, next2);
         c->u->loc = saved;
         return;
     }
     case Expr_IfExp: {
-        int end = new_label(c), next2 = new_label(c);
+        int end = c_new_label(c), next2 = c_new_label(c);
         compile_jump_if(c, e->v.IfExp.test, next2, 0);
         compile_jump_if(c, e->v.IfExp.body, label, cond);
-        emit_jump(c, PSEUDO_JUMP, end);
-        use_label(c, next2);
+        c_emit_jump(c, PSEUDO_JUMP, end);
+        c_use_label(c, next2);
         compile_jump_if(c, e->v.IfExp.orelse, label, cond);
-        use_label(c, end);
+        c_use_label(c, end);
         c->u->loc = saved;
         return;
     }
@@ -742,30 +740,30 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
                 r->v.Constant.value.kind == CONST_NONE) {
                 /* x is None: the dedicated jumps, as CPython's peephole makes them. */
                 compile_expr(c, e->v.Compare.left);
-                emit_jump(c, (op == CmpOp_Is) == cond ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
+                c_emit_jump(c, (op == CmpOp_Is) == cond ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
                 c->u->loc = saved;
                 return;
             }
             break;
         }
-        int cleanup = new_label(c), end = new_label(c);
+        int cleanup = c_new_label(c), end = c_new_label(c);
         compile_expr(c, e->v.Compare.left);
         for (int i = 0; i < n; i++) {
             compile_expr(c, SEQ_GET(cmps, i));
-            emit(c, OP_SWAP, 2);
-            emit(c, OP_COPY, 2);
-            emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, i));
-            emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup);
+            c_emit(c, OP_SWAP, 2);
+            c_emit(c, OP_COPY, 2);
+            c_emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, i));
+            c_emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup);
         }
         compile_expr(c, SEQ_GET(cmps, n));
-        emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, n));
-        emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
-        emit_jump(c, PSEUDO_JUMP, end);
-        use_label(c, cleanup);
-        emit(c, OP_POP_TOP, 0);
+        c_emit_compare(c, (CmpOpKind)(intptr_t)SEQ_GET(ops, n));
+        c_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+        c_emit_jump(c, PSEUDO_JUMP, end);
+        c_use_label(c, cleanup);
+        c_emit(c, OP_POP_TOP, 0);
         if (!cond)
-            emit_jump(c, PSEUDO_JUMP, label);
-        use_label(c, end);
+            c_emit_jump(c, PSEUDO_JUMP, label);
+        c_use_label(c, end);
         c->u->loc = saved;
         return;
     }
@@ -773,6 +771,6 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         break;
     }
     compile_expr(c, e);
-    emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+    c_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
     c->u->loc = saved;
 }

@@ -74,7 +74,6 @@ struct Unit {
     int nvarnames, capvarnames;
     const char **cellvars, **freevars;
     int ncellvars, nfreevars;
-    int ncaches;
 
     FBlock fblocks[CO_MAXBLOCKS];
     int nfblocks;
@@ -104,36 +103,36 @@ int compiler_error_at(Compiler *c, int lineno, int col, int end_lineno, int end_
     __attribute__((format(printf, 6, 7)));
 
 /* Emission. */
-int new_label(Compiler *c);
-void use_label(Compiler *c, int label);
-void emit(Compiler *c, int op, int arg);
-void emit_jump(Compiler *c, int op, int label);
-void emit_const(Compiler *c, ConstVal *v);
-void emit_none(Compiler *c);
-void emit_name(Compiler *c, int op, const char *name);   /* mangles */
-void emit_compare(Compiler *c, CmpOpKind op);
-void emit_yield_from(Compiler *c, int await);
-void emit_yield(Compiler *c);
-int add_const(Compiler *c, ConstVal *v);
-int add_name(Compiler *c, const char *name);
-void loc_expr(Compiler *c, const Expr *e);
-void loc_stmt(Compiler *c, const Stmt *s);
-void loc_to(Compiler *c, int lineno, int col, int end_lineno, int end_col);
+int c_new_label(Compiler *c);
+void c_use_label(Compiler *c, int label);
+void c_emit(Compiler *c, int op, int arg);
+void c_emit_jump(Compiler *c, int op, int label);
+void c_emit_const(Compiler *c, ConstVal *v);
+void c_emit_none(Compiler *c);
+void c_emit_name(Compiler *c, int op, const char *name);   /* mangles */
+void c_emit_compare(Compiler *c, CmpOpKind op);
+void c_emit_yield_from(Compiler *c);
+void c_emit_yield(Compiler *c);
+int c_add_const(Compiler *c, ConstVal *v);
+int c_add_name(Compiler *c, const char *name);
+void c_loc_expr(Compiler *c, const Expr *e);
+void c_loc_stmt(Compiler *c, const Stmt *s);
+void c_loc_to(Compiler *c, int lineno, int col, int end_lineno, int end_col);
 
 /* Names. */
 void compile_nameop(Compiler *c, const char *name, ExprContext ctx);
 const char *compiler_mangle(Compiler *c, const char *name);
 
 /* Frame blocks. */
-int push_fblock(Compiler *c, FBlockType t, int block, int exit, const void *datum);
-void pop_fblock(Compiler *c);
-int unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop);
-int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos);
+int c_push_fblock(Compiler *c, FBlockType t, int block, int exit, const void *datum);
+void c_pop_fblock(Compiler *c);
+int c_unwind_fblock_stack(Compiler *c, int preserve_tos, FBlock **loop);
+int c_unwind_fblock(Compiler *c, FBlock *info, int preserve_tos);
 
 /* Units. */
-void enter_scope(Compiler *c, const char *name, UnitScope scope, const void *key, int lineno);
-CodeUnit *exit_scope(Compiler *c, int add_none);
-void make_closure(Compiler *c, CodeUnit *co, int flags);
+void c_enter_scope(Compiler *c, const char *name, UnitScope scope, const void *key, int lineno);
+CodeUnit *c_exit_scope(Compiler *c, int add_none);
+void c_make_closure(Compiler *c, CodeUnit *co, int flags);
 
 /* Constants (const_fold.c). */
 ConstVal *cv_new(Compiler *c, ConstValKind kind);
@@ -146,9 +145,9 @@ int cv_truth(const ConstVal *v);            /* -1: unknown */
 ConstVal *cv_tuple(Compiler *c, int n);
 /* The constant value of an expression after CPython's AST-level folding
    (constants, tuples of constants, foldable operators), or NULL. */
-ConstVal *fold_expr(Compiler *c, Expr *e);
-/* '...' % (a, b) as the equivalent f-string, or NULL (format_opt.c). */
-Expr *format_to_fstring(Compiler *c, Expr *e);
+ConstVal *const_fold_expr(Compiler *c, Expr *e);
+/* '...' % (a, b) as the equivalent f-string, or NULL (compile_format.c). */
+Expr *compile_format_to_fstring(Compiler *c, Expr *e);
 
 /* Statement and expression compilers. */
 void compile_stmt(Compiler *c, Stmt *s);
@@ -164,19 +163,18 @@ void compile_comprehension(Compiler *c, Expr *e);
 void compile_match(Compiler *c, Stmt *s);
 void compile_annotation_value(Compiler *c, Expr *annotation);
 int compile_default_arguments(Compiler *c, Arguments *a);
-void compile_store_target(Compiler *c, Expr *e);
 void compile_iter_literal(Compiler *c, Expr *e);
 
 /* Annotations as strings (unparse.c), for `from __future__ import annotations`. */
 const char *unparse_expr(Arena *a, const Expr *e);
 
 /* Python's repr of constants (dis.c). */
-void const_repr(FILE *out, const ConstVal *v);
+void dis_const_repr(FILE *out, const ConstVal *v);
 void dis_str_repr(FILE *out, const char *s, size_t len, int bytes);
 
 /* Assembly (compile_assemble.c). */
-CodeUnit *assemble(Compiler *c, Unit *u, int flags);
-int stack_effect(int op, int arg, int jump);
+CodeUnit *compile_assemble(Compiler *c, Unit *u, int flags);
+int opcode_stack_effect(int op, int arg, int jump);
 
 /* memcpy that tolerates a NULL source when there is nothing to copy. */
 #define COPY_N(dst, src, nbytes) ((nbytes) != 0 ? memcpy((dst), (src), (nbytes)) : (dst))

@@ -23,7 +23,7 @@ static int is_star_wildcard(Pattern *p) { return p->kind == Pattern_MatchStar &&
 
 static void loc_pattern(Compiler *c, Pattern *p)
 {
-    loc_to(c, p->lineno, p->col_offset, p->end_lineno, p->end_col_offset);
+    c_loc_to(c, p->lineno, p->col_offset, p->end_lineno, p->end_col_offset);
 }
 
 static void ensure_fail_pop(Compiler *c, PatternCtx *pc, int n)
@@ -34,14 +34,14 @@ static void ensure_fail_pop(Compiler *c, PatternCtx *pc, int n)
     if (!pc->fail_pop)
         abort();
     while (pc->fail_pop_size <= n)
-        pc->fail_pop[pc->fail_pop_size++] = new_label(c);
+        pc->fail_pop[pc->fail_pop_size++] = c_new_label(c);
 }
 
 static void jump_to_fail_pop(Compiler *c, PatternCtx *pc, int op)
 {
     int pops = pc->on_top + pc->nstores;
     ensure_fail_pop(c, pc, pops);
-    emit_jump(c, op, pc->fail_pop[pops]);
+    c_emit_jump(c, op, pc->fail_pop[pops]);
 }
 
 static void emit_and_reset_fail_pop(Compiler *c, PatternCtx *pc)
@@ -49,10 +49,10 @@ static void emit_and_reset_fail_pop(Compiler *c, PatternCtx *pc)
     if (!pc->fail_pop_size)
         return;
     while (--pc->fail_pop_size) {
-        use_label(c, pc->fail_pop[pc->fail_pop_size]);
-        emit(c, OP_POP_TOP, 0);
+        c_use_label(c, pc->fail_pop[pc->fail_pop_size]);
+        c_emit(c, OP_POP_TOP, 0);
     }
-    use_label(c, pc->fail_pop[0]);
+    c_use_label(c, pc->fail_pop[0]);
     free(pc->fail_pop);
     pc->fail_pop = NULL;
 }
@@ -79,13 +79,13 @@ static void add_store(PatternCtx *pc, const char *name)
 static void rotate(Compiler *c, int count)
 {
     while (1 < count)
-        emit(c, OP_SWAP, count--);
+        c_emit(c, OP_SWAP, count--);
 }
 
 static int store_name(Compiler *c, const char *name, PatternCtx *pc)
 {
     if (!name) {
-        emit(c, OP_POP_TOP, 0);
+        c_emit(c, OP_POP_TOP, 0);
         return 1;
     }
     if (!strcmp(name, "__debug__"))
@@ -114,14 +114,14 @@ static int unpack_helper(Compiler *c, AstSeq *elts)
         if (e->kind == Pattern_MatchStar && !seen_star) {
             if (i >= (1 << 8) || n - i - 1 >= (1 << 16))
                 return compiler_error(c, "too many expressions in star-unpacking sequence pattern");
-            emit(c, OP_UNPACK_EX, i + ((n - i - 1) << 8));
+            c_emit(c, OP_UNPACK_EX, i + ((n - i - 1) << 8));
             seen_star = 1;
         } else if (e->kind == Pattern_MatchStar) {
             return compiler_error(c, "multiple starred expressions in sequence pattern");
         }
     }
     if (!seen_star)
-        emit(c, OP_UNPACK_SEQUENCE, n);
+        c_emit(c, OP_UNPACK_SEQUENCE, n);
     return 1;
 }
 
@@ -148,21 +148,21 @@ static int sequence_subscr(Compiler *c, AstSeq *patterns, int star, PatternCtx *
         Pattern *p = SEQ_GET(patterns, i);
         if (is_wildcard(p) || i == star)
             continue;
-        emit(c, OP_COPY, 1);
+        c_emit(c, OP_COPY, 1);
         if (i < star) {
-            emit_const(c, cv_int(c, i));
+            c_emit_const(c, cv_int(c, i));
         } else {
             /* The subject may not support negative indexes. */
-            emit(c, OP_GET_LEN, 0);
-            emit_const(c, cv_int(c, size - i));
-            emit(c, OP_BINARY_OP, NB_SUBTRACT);
+            c_emit(c, OP_GET_LEN, 0);
+            c_emit_const(c, cv_int(c, size - i));
+            c_emit(c, OP_BINARY_OP, NB_SUBTRACT);
         }
-        emit(c, OP_BINARY_SUBSCR, 0);
+        c_emit(c, OP_BINARY_SUBSCR, 0);
         if (!subpattern(c, p, pc))
             return 0;
     }
     pc->on_top--;
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
     return 1;
 }
 
@@ -177,7 +177,7 @@ static int pattern_as(Compiler *c, Pattern *p, PatternCtx *pc)
         return store_name(c, p->v.MatchAs.name, pc);
     }
     pc->on_top++;
-    emit(c, OP_COPY, 1);
+    c_emit(c, OP_COPY, 1);
     if (!pattern(c, p->v.MatchAs.pattern, pc))
         return 0;
     pc->on_top--;
@@ -210,18 +210,18 @@ static int pattern_class(Compiler *c, Pattern *p, PatternCtx *pc)
     ConstVal *names = cv_tuple(c, nattrs);
     for (int i = 0; i < nattrs; i++)
         names->v.tup.items[i] = cv_str(c, SEQ_GET(attrs, i));
-    emit_const(c, names);
-    emit(c, OP_MATCH_CLASS, nargs);
-    emit(c, OP_COPY, 1);
+    c_emit_const(c, names);
+    c_emit(c, OP_MATCH_CLASS, nargs);
+    c_emit(c, OP_COPY, 1);
     pc->on_top++;
     jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_NONE);
-    emit(c, OP_UNPACK_SEQUENCE, nargs + nattrs);
+    c_emit(c, OP_UNPACK_SEQUENCE, nargs + nattrs);
     pc->on_top += nargs + nattrs - 1;
     for (int i = 0; i < nargs + nattrs; i++) {
         pc->on_top--;
         Pattern *sub = i < nargs ? SEQ_GET(patterns, i) : SEQ_GET(kwd, i - nargs);
         if (is_wildcard(sub)) {
-            emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_POP_TOP, 0);
             continue;
         }
         if (!subpattern(c, sub, pc))
@@ -251,31 +251,31 @@ static int pattern_mapping(Compiler *c, Pattern *p, PatternCtx *pc)
         return compiler_error(c, "keys (%d) / patterns (%d) length mismatch in mapping pattern", size,
                               SEQ_LEN(patterns));
     pc->on_top++;
-    emit(c, OP_MATCH_MAPPING, 0);
+    c_emit(c, OP_MATCH_MAPPING, 0);
     jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
     if (!size && !star_target) {
         pc->on_top--;
-        emit(c, OP_POP_TOP, 0);
+        c_emit(c, OP_POP_TOP, 0);
         return 1;
     }
     if (size) {
-        emit(c, OP_GET_LEN, 0);
-        emit_const(c, cv_int(c, size));
-        emit(c, OP_COMPARE_OP, CMP_GE);
+        c_emit(c, OP_GET_LEN, 0);
+        c_emit_const(c, cv_int(c, size));
+        c_emit(c, OP_COMPARE_OP, CMP_GE);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
     }
     ConstVal **seen = malloc(sizeof(ConstVal *) * (size + 1));
     int nseen = 0;
     for (int i = 0; i < size; i++) {
         Expr *key = SEQ_GET(keys, i);
-        ConstVal *k = key->kind == Expr_Attribute ? NULL : fold_expr(c, key);
+        ConstVal *k = key->kind == Expr_Attribute ? NULL : const_fold_expr(c, key);
         if (k) {
             for (int j = 0; j < nseen; j++)
                 if (same_key(seen[j], k)) {
                     char *buf;
                     size_t len;
                     FILE *m = open_memstream(&buf, &len);
-                    const_repr(m, k);
+                    dis_const_repr(m, k);
                     fclose(m);
                     compiler_error(c, "mapping pattern checks duplicate key (%s)", buf);
                     free(buf);
@@ -290,12 +290,12 @@ static int pattern_mapping(Compiler *c, Pattern *p, PatternCtx *pc)
         compile_expr(c, key);
     }
     free(seen);
-    emit(c, OP_BUILD_TUPLE, size);
-    emit(c, OP_MATCH_KEYS, 0);
+    c_emit(c, OP_BUILD_TUPLE, size);
+    c_emit(c, OP_MATCH_KEYS, 0);
     pc->on_top += 2;
-    emit(c, OP_COPY, 1);
+    c_emit(c, OP_COPY, 1);
     jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_NONE);
-    emit(c, OP_UNPACK_SEQUENCE, size);
+    c_emit(c, OP_UNPACK_SEQUENCE, size);
     pc->on_top += size - 1;
     for (int i = 0; i < size; i++) {
         pc->on_top--;
@@ -305,19 +305,19 @@ static int pattern_mapping(Compiler *c, Pattern *p, PatternCtx *pc)
     pc->on_top -= 2;
     if (star_target) {
         /* rest = dict(subject); del rest[k] for each matched key */
-        emit(c, OP_BUILD_MAP, 0);
-        emit(c, OP_SWAP, 3);
-        emit(c, OP_DICT_UPDATE, 2);
-        emit(c, OP_UNPACK_SEQUENCE, size);
+        c_emit(c, OP_BUILD_MAP, 0);
+        c_emit(c, OP_SWAP, 3);
+        c_emit(c, OP_DICT_UPDATE, 2);
+        c_emit(c, OP_UNPACK_SEQUENCE, size);
         while (size) {
-            emit(c, OP_COPY, 1 + size--);
-            emit(c, OP_SWAP, 2);
-            emit(c, OP_DELETE_SUBSCR, 0);
+            c_emit(c, OP_COPY, 1 + size--);
+            c_emit(c, OP_SWAP, 2);
+            c_emit(c, OP_DELETE_SUBSCR, 0);
         }
         return store_name(c, star_target, pc);
     }
-    emit(c, OP_POP_TOP, 0);
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
     return 1;
 }
 
@@ -331,7 +331,7 @@ static int index_of(const char **v, int n, const char *name)
 
 static int pattern_or(Compiler *c, Pattern *p, PatternCtx *pc)
 {
-    int end = new_label(c);
+    int end = c_new_label(c);
     AstSeq *alts = p->v.MatchOr.patterns;
     int size = SEQ_LEN(alts);
     PatternCtx old = *pc;
@@ -349,7 +349,7 @@ static int pattern_or(Compiler *c, Pattern *p, PatternCtx *pc)
         pc->fail_pop = NULL;
         pc->fail_pop_size = 0;
         pc->on_top = 0;
-        emit(c, OP_COPY, 1);
+        c_emit(c, OP_COPY, 1);
         if (!pattern(c, alt, pc))
             goto done;
         int nstores = pc->nstores;
@@ -380,15 +380,15 @@ static int pattern_or(Compiler *c, Pattern *p, PatternCtx *pc)
                 }
             }
         }
-        emit_jump(c, PSEUDO_JUMP, end);
+        c_emit_jump(c, PSEUDO_JUMP, end);
         emit_and_reset_fail_pop(c, pc);
     }
     free(pc->stores);
     free(pc->fail_pop);
     *pc = old;
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
     jump_to_fail_pop(c, pc, PSEUDO_JUMP);
-    use_label(c, end);
+    c_use_label(c, end);
     int nrots = ncontrol + 1 + pc->on_top + pc->nstores;
     for (int i = 0; i < ncontrol; i++) {
         rotate(c, nrots);
@@ -400,7 +400,7 @@ static int pattern_or(Compiler *c, Pattern *p, PatternCtx *pc)
         add_store(pc, control[i]);
     }
     free(control);
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
     return 1;
 diff:
     compiler_error(c, "alternative patterns bind different names");
@@ -429,22 +429,22 @@ static int pattern_sequence(Compiler *c, Pattern *p, PatternCtx *pc)
         only_wildcard &= is_wildcard(sub);
     }
     pc->on_top++;
-    emit(c, OP_MATCH_SEQUENCE, 0);
+    c_emit(c, OP_MATCH_SEQUENCE, 0);
     jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
     if (star < 0) {
-        emit(c, OP_GET_LEN, 0);
-        emit_const(c, cv_int(c, size));
-        emit(c, OP_COMPARE_OP, CMP_EQ);
+        c_emit(c, OP_GET_LEN, 0);
+        c_emit_const(c, cv_int(c, size));
+        c_emit(c, OP_COMPARE_OP, CMP_EQ);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
     } else if (size > 1) {
-        emit(c, OP_GET_LEN, 0);
-        emit_const(c, cv_int(c, size - 1));
-        emit(c, OP_COMPARE_OP, CMP_GE);
+        c_emit(c, OP_GET_LEN, 0);
+        c_emit_const(c, cv_int(c, size - 1));
+        c_emit(c, OP_COMPARE_OP, CMP_GE);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
     }
     pc->on_top--;
     if (only_wildcard) {
-        emit(c, OP_POP_TOP, 0);
+        c_emit(c, OP_POP_TOP, 0);
         return 1;
     }
     if (star_wildcard)
@@ -460,10 +460,10 @@ static int pattern(Compiler *c, Pattern *p, PatternCtx *pc)
     switch (p->kind) {
     case Pattern_MatchValue: {
         Expr *v = p->v.MatchValue.value;
-        if (v->kind != Expr_Attribute && !fold_expr(c, v))
+        if (v->kind != Expr_Attribute && !const_fold_expr(c, v))
             return compiler_error(c, "patterns may only match literals and attribute lookups");
         compile_expr(c, v);
-        emit(c, OP_COMPARE_OP, CMP_EQ);
+        c_emit(c, OP_COMPARE_OP, CMP_EQ);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
         return 1;
     }
@@ -472,8 +472,8 @@ static int pattern(Compiler *c, Pattern *p, PatternCtx *pc)
             jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_NOT_NONE);
             return 1;
         }
-        emit_const(c, cv_from_ast(c, &p->v.MatchSingleton.value));
-        emit(c, OP_IS_OP, 0);
+        c_emit_const(c, cv_from_ast(c, &p->v.MatchSingleton.value));
+        c_emit(c, OP_IS_OP, 0);
         jump_to_fail_pop(c, pc, OP_POP_JUMP_IF_FALSE);
         return 1;
     case Pattern_MatchSequence:
@@ -495,7 +495,7 @@ static int pattern(Compiler *c, Pattern *p, PatternCtx *pc)
 void compile_match(Compiler *c, Stmt *s)
 {
     compile_expr(c, s->v.Match.subject);
-    int end = new_label(c);
+    int end = c_new_label(c);
     AstSeq *cases = s->v.Match.cases;
     int n = SEQ_LEN(cases);
     MatchCase *m = SEQ_GET(cases, n - 1);
@@ -505,7 +505,7 @@ void compile_match(Compiler *c, Stmt *s)
         m = SEQ_GET(cases, i);
         loc_pattern(c, m->pattern);
         if (i != n - has_default - 1)
-            emit(c, OP_COPY, 1);
+            c_emit(c, OP_COPY, 1);
         pc.nstores = 0;
         pc.allow_irrefutable = m->guard != NULL || i == n - 1;
         pc.fail_pop = NULL;
@@ -520,9 +520,9 @@ void compile_match(Compiler *c, Stmt *s)
             compile_jump_if(c, m->guard, pc.fail_pop[0], 0);
         }
         if (i != n - has_default - 1)
-            emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_POP_TOP, 0);
         compile_stmts(c, m->body);
-        emit_jump(c, PSEUDO_JUMP, end);
+        c_emit_jump(c, PSEUDO_JUMP, end);
         loc_pattern(c, m->pattern);
         emit_and_reset_fail_pop(c, &pc);
     }
@@ -533,10 +533,10 @@ void compile_match(Compiler *c, Stmt *s)
     if (has_default) {
         m = SEQ_GET(cases, n - 1);
         loc_pattern(c, m->pattern);
-        emit(c, OP_NOP, 0);
+        c_emit(c, OP_NOP, 0);
         if (m->guard)
             compile_jump_if(c, m->guard, end, 0);
         compile_stmts(c, m->body);
     }
-    use_label(c, end);
+    c_use_label(c, end);
 }

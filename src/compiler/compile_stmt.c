@@ -68,12 +68,12 @@ void compile_body(Compiler *c, AstSeq *body, int docstring)
 {
     int i = 0;
     if (c->u->scope == SCOPE_MODULE && SEQ_LEN(body))
-        loc_stmt(c, SEQ_GET(body, 0));
+        c_loc_stmt(c, SEQ_GET(body, 0));
     if (find_ann(body))
-        emit(c, OP_SETUP_ANNOTATIONS, 0);
+        c_emit(c, OP_SETUP_ANNOTATIONS, 0);
     if (docstring && SEQ_LEN(body) && is_docstring(SEQ_GET(body, 0)) && c->optimize < 2) {
         Stmt *s = SEQ_GET(body, 0);
-        loc_stmt(c, s);
+        c_loc_stmt(c, s);
         compile_expr(c, s->v.Expr.value);
         compile_nameop(c, "__doc__", ExprContext_Store);
         i = 1;
@@ -103,68 +103,68 @@ static void compile_return(Compiler *c, Stmt *s)
     if (preserve_tos)
         compile_expr(c, v);
     else if (v)
-        loc_expr(c, v);
+        c_loc_expr(c, v);
     if (!v || v->lineno != s->lineno)
-        loc_stmt(c, s);
-    if (!unwind_fblock_stack(c, preserve_tos, NULL))
+        c_loc_stmt(c, s);
+    if (!c_unwind_fblock_stack(c, preserve_tos, NULL))
         return;
     if (!v)
-        emit_none(c);
+        c_emit_none(c);
     else if (!preserve_tos)
-        emit_const(c, cv_from_ast(c, &v->v.Constant.value));
-    emit(c, OP_RETURN_VALUE, 0);
+        c_emit_const(c, cv_from_ast(c, &v->v.Constant.value));
+    c_emit(c, OP_RETURN_VALUE, 0);
 }
 
 static void compile_break_continue(Compiler *c, int is_break)
 {
     FBlock *loop = NULL;
-    if (!unwind_fblock_stack(c, 0, &loop))
+    if (!c_unwind_fblock_stack(c, 0, &loop))
         return;
     if (!loop) {
         compiler_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return;
     }
     if (is_break) {
-        if (!unwind_fblock(c, loop, 0))
+        if (!c_unwind_fblock(c, loop, 0))
             return;
-        emit_jump(c, PSEUDO_JUMP, loop->exit);
+        c_emit_jump(c, PSEUDO_JUMP, loop->exit);
     } else {
-        emit_jump(c, PSEUDO_JUMP, loop->block);
+        c_emit_jump(c, PSEUDO_JUMP, loop->block);
     }
 }
 
 static void compile_if(Compiler *c, Stmt *s)
 {
-    int end = new_label(c);
-    int next = SEQ_LEN(s->v.If.orelse) ? new_label(c) : end;
+    int end = c_new_label(c);
+    int next = SEQ_LEN(s->v.If.orelse) ? c_new_label(c) : end;
     compile_jump_if(c, s->v.If.test, next, 0);
     compile_stmts(c, s->v.If.body);
     if (SEQ_LEN(s->v.If.orelse)) {
         c->u->artificial = 1;
-        emit_jump(c, PSEUDO_JUMP, end);
-        use_label(c, next);
+        c_emit_jump(c, PSEUDO_JUMP, end);
+        c_use_label(c, next);
         compile_stmts(c, s->v.If.orelse);
     }
-    use_label(c, end);
+    c_use_label(c, end);
 }
 
 static void compile_for(Compiler *c, Stmt *s)
 {
-    int start = new_label(c), cleanup = new_label(c), end = new_label(c);
-    if (!push_fblock(c, FB_FOR_LOOP, start, end, NULL))
+    int start = c_new_label(c), cleanup = c_new_label(c), end = c_new_label(c);
+    if (!c_push_fblock(c, FB_FOR_LOOP, start, end, NULL))
         return;
     compile_iter_literal(c, s->v.For.iter);
-    emit(c, OP_GET_ITER, 0);
-    use_label(c, start);
-    emit_jump(c, OP_FOR_ITER, cleanup);
-    compile_store_target(c, s->v.For.target);
+    c_emit(c, OP_GET_ITER, 0);
+    c_use_label(c, start);
+    c_emit_jump(c, OP_FOR_ITER, cleanup);
+    compile_expr(c, s->v.For.target);
     compile_stmts(c, s->v.For.body);
     c->u->artificial = 1;
-    emit_jump(c, PSEUDO_JUMP, start);
-    use_label(c, cleanup);
-    pop_fblock(c);
+    c_emit_jump(c, PSEUDO_JUMP, start);
+    c_use_label(c, cleanup);
+    c_pop_fblock(c);
     compile_stmts(c, s->v.For.orelse);
-    use_label(c, end);
+    c_use_label(c, end);
 }
 
 static void compile_async_for(Compiler *c, Stmt *s)
@@ -173,46 +173,46 @@ static void compile_async_for(Compiler *c, Stmt *s)
         compiler_error(c, "'async for' outside async function");
         return;
     }
-    int start = new_label(c), except = new_label(c), end = new_label(c);
+    int start = c_new_label(c), except = c_new_label(c), end = c_new_label(c);
     compile_expr(c, s->v.AsyncFor.iter);
-    emit(c, OP_GET_AITER, 0);
-    use_label(c, start);
-    if (!push_fblock(c, FB_FOR_LOOP, start, end, NULL))
+    c_emit(c, OP_GET_AITER, 0);
+    c_use_label(c, start);
+    if (!c_push_fblock(c, FB_FOR_LOOP, start, end, NULL))
         return;
-    emit_jump(c, PSEUDO_SETUP_FINALLY, except);
-    emit(c, OP_GET_ANEXT, 0);
-    emit_none(c);
-    emit_yield_from(c, 1);
-    emit(c, PSEUDO_POP_BLOCK, 0);
-    compile_store_target(c, s->v.AsyncFor.target);
+    c_emit_jump(c, PSEUDO_SETUP_FINALLY, except);
+    c_emit(c, OP_GET_ANEXT, 0);
+    c_emit_none(c);
+    c_emit_yield_from(c);
+    c_emit(c, PSEUDO_POP_BLOCK, 0);
+    compile_expr(c, s->v.AsyncFor.target);
     compile_stmts(c, s->v.AsyncFor.body);
     c->u->artificial = 1;
-    emit_jump(c, PSEUDO_JUMP, start);
-    pop_fblock(c);
-    use_label(c, except);
+    c_emit_jump(c, PSEUDO_JUMP, start);
+    c_pop_fblock(c);
+    c_use_label(c, except);
     /* END_ASYNC_FOR belongs to the `for`, not to the body. */
-    loc_expr(c, s->v.AsyncFor.iter);
-    emit(c, OP_END_ASYNC_FOR, 0);
+    c_loc_expr(c, s->v.AsyncFor.iter);
+    c_emit(c, OP_END_ASYNC_FOR, 0);
     compile_stmts(c, s->v.AsyncFor.orelse);
-    use_label(c, end);
+    c_use_label(c, end);
 }
 
 /* Every backward edge is an unconditional JUMP_BACKWARD (so the VM's
    checks there see every loop iteration): the test is at the top. */
 static void compile_while(Compiler *c, Stmt *s)
 {
-    int loop = new_label(c), end = new_label(c), anchor = new_label(c);
-    use_label(c, loop);
-    if (!push_fblock(c, FB_WHILE_LOOP, loop, end, NULL))
+    int loop = c_new_label(c), end = c_new_label(c), anchor = c_new_label(c);
+    c_use_label(c, loop);
+    if (!c_push_fblock(c, FB_WHILE_LOOP, loop, end, NULL))
         return;
     compile_jump_if(c, s->v.While.test, anchor, 0);
     compile_stmts(c, s->v.While.body);
-    loc_stmt(c, s);
-    emit_jump(c, PSEUDO_JUMP, loop);
-    pop_fblock(c);
-    use_label(c, anchor);
+    c_loc_stmt(c, s);
+    c_emit_jump(c, PSEUDO_JUMP, loop);
+    c_pop_fblock(c);
+    c_use_label(c, anchor);
     compile_stmts(c, s->v.While.orelse);
-    use_label(c, end);
+    c_use_label(c, end);
 }
 
 static void compile_raise(Compiler *c, Stmt *s)
@@ -226,31 +226,31 @@ static void compile_raise(Compiler *c, Stmt *s)
             n++;
         }
     }
-    emit(c, OP_RAISE_VARARGS, n);
+    c_emit(c, OP_RAISE_VARARGS, n);
 }
 
 static void compile_assert(Compiler *c, Stmt *s)
 {
     if (c->optimize)
         return;
-    int end = new_label(c);
+    int end = c_new_label(c);
     compile_jump_if(c, s->v.Assert.test, end, 1);
-    emit(c, OP_LOAD_ASSERTION_ERROR, 0);
+    c_emit(c, OP_LOAD_ASSERTION_ERROR, 0);
     if (s->v.Assert.msg) {
         compile_expr(c, s->v.Assert.msg);
-        emit(c, OP_CALL, 0);
+        c_emit(c, OP_CALL, 0);
     }
-    emit(c, OP_RAISE_VARARGS, 1);
-    use_label(c, end);
+    c_emit(c, OP_RAISE_VARARGS, 1);
+    c_use_label(c, end);
 }
 
 static void compile_import(Compiler *c, Stmt *s)
 {
     SEQ_FOR(i, s->v.Import.names) {
         Alias *a = SEQ_GET(s->v.Import.names, i);
-        emit_const(c, cv_int(c, 0));
-        emit_none(c);
-        emit_name(c, OP_IMPORT_NAME, a->name);
+        c_emit_const(c, cv_int(c, 0));
+        c_emit_none(c);
+        c_emit_name(c, OP_IMPORT_NAME, a->name);
         const char *dot = strchr(a->name, '.');
         if (!a->asname) {
             compile_nameop(c, dot ? arena_strndup(c->arena, a->name, dot - a->name) : a->name, ExprContext_Store);
@@ -265,58 +265,58 @@ static void compile_import(Compiler *c, Stmt *s)
             const char *start = dot + 1;
             dot = strchr(start, '.');
             const char *attr = dot ? arena_strndup(c->arena, start, dot - start) : start;
-            emit_name(c, OP_IMPORT_FROM, attr);
+            c_emit_name(c, OP_IMPORT_FROM, attr);
             if (!dot)
                 break;
-            emit(c, OP_SWAP, 2);
-            emit(c, OP_POP_TOP, 0);
+            c_emit(c, OP_SWAP, 2);
+            c_emit(c, OP_POP_TOP, 0);
         }
         compile_nameop(c, a->asname, ExprContext_Store);
-        emit(c, OP_POP_TOP, 0);
+        c_emit(c, OP_POP_TOP, 0);
     }
 }
 
 static void compile_import_from(Compiler *c, Stmt *s)
 {
     AstSeq *names = s->v.ImportFrom.names;
-    emit_const(c, cv_int(c, s->v.ImportFrom.level));
+    c_emit_const(c, cv_int(c, s->v.ImportFrom.level));
     ConstVal *t = cv_tuple(c, SEQ_LEN(names));
     SEQ_FOR(i, names) t->v.tup.items[i] = cv_str(c, ((Alias *)SEQ_GET(names, i))->name);
-    emit_const(c, t);
+    c_emit_const(c, t);
     if (s->lineno > c->future_lineno && s->v.ImportFrom.module && !strcmp(s->v.ImportFrom.module, "__future__")) {
         compiler_error(c, "from __future__ imports must occur at the beginning of the file");
         return;
     }
-    emit_name(c, OP_IMPORT_NAME, s->v.ImportFrom.module ? s->v.ImportFrom.module : "");
+    c_emit_name(c, OP_IMPORT_NAME, s->v.ImportFrom.module ? s->v.ImportFrom.module : "");
     SEQ_FOR(i, names) {
         Alias *a = SEQ_GET(names, i);
         if (i == 0 && a->name[0] == '*') {
-            emit(c, OP_IMPORT_STAR, 0);
+            c_emit(c, OP_IMPORT_STAR, 0);
             return;
         }
-        emit_name(c, OP_IMPORT_FROM, a->name);
+        c_emit_name(c, OP_IMPORT_FROM, a->name);
         compile_nameop(c, a->asname ? a->asname : a->name, ExprContext_Store);
     }
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
 }
 
 static void compile_augassign(Compiler *c, Stmt *s)
 {
     Expr *e = s->v.AugAssign.target;
-    loc_expr(c, e);
+    c_loc_expr(c, e);
     switch (e->kind) {
     case Expr_Attribute:
         compile_expr(c, e->v.Attribute.value);
-        emit(c, OP_COPY, 1);
-        loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
-        emit_name(c, OP_LOAD_ATTR, e->v.Attribute.attr);
+        c_emit(c, OP_COPY, 1);
+        c_loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+        c_emit_name(c, OP_LOAD_ATTR, e->v.Attribute.attr);
         break;
     case Expr_Subscript:
         compile_expr(c, e->v.Subscript.value);
         compile_expr(c, e->v.Subscript.slice);
-        emit(c, OP_COPY, 2);
-        emit(c, OP_COPY, 2);
-        emit(c, OP_BINARY_SUBSCR, 0);
+        c_emit(c, OP_COPY, 2);
+        c_emit(c, OP_COPY, 2);
+        c_emit(c, OP_BINARY_SUBSCR, 0);
         break;
     case Expr_Name:
         compile_nameop(c, e->v.Name.id, ExprContext_Load);
@@ -325,9 +325,9 @@ static void compile_augassign(Compiler *c, Stmt *s)
         compiler_error(c, "illegal expression for augmented assignment");
         return;
     }
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     compile_expr(c, s->v.AugAssign.value);
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     static const int inplace[] = {
         [Operator_Add] = NB_ADD, [Operator_Sub] = NB_SUBTRACT, [Operator_Mult] = NB_MULTIPLY,
         [Operator_MatMult] = NB_MATRIX_MULTIPLY, [Operator_Div] = NB_TRUE_DIVIDE, [Operator_Mod] = NB_REMAINDER,
@@ -335,18 +335,18 @@ static void compile_augassign(Compiler *c, Stmt *s)
         [Operator_BitOr] = NB_OR, [Operator_BitXor] = NB_XOR, [Operator_BitAnd] = NB_AND,
         [Operator_FloorDiv] = NB_FLOOR_DIVIDE,
     };
-    emit(c, OP_BINARY_OP, inplace[s->v.AugAssign.op] + NB_INPLACE);
-    loc_expr(c, e);
+    c_emit(c, OP_BINARY_OP, inplace[s->v.AugAssign.op] + NB_INPLACE);
+    c_loc_expr(c, e);
     switch (e->kind) {
     case Expr_Attribute:
-        loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
-        emit(c, OP_SWAP, 2);
-        emit_name(c, OP_STORE_ATTR, e->v.Attribute.attr);
+        c_loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+        c_emit(c, OP_SWAP, 2);
+        c_emit_name(c, OP_STORE_ATTR, e->v.Attribute.attr);
         break;
     case Expr_Subscript:
-        emit(c, OP_SWAP, 3);
-        emit(c, OP_SWAP, 2);
-        emit(c, OP_STORE_SUBSCR, 0);
+        c_emit(c, OP_SWAP, 3);
+        c_emit(c, OP_SWAP, 2);
+        c_emit(c, OP_STORE_SUBSCR, 0);
         break;
     default:
         compile_nameop(c, e->v.Name.id, ExprContext_Store);
@@ -358,7 +358,7 @@ static void compile_augassign(Compiler *c, Stmt *s)
 static void check_ann_expr(Compiler *c, Expr *e)
 {
     compile_expr(c, e);
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
 }
 
 static void check_ann_subscr(Compiler *c, Expr *e)
@@ -382,7 +382,7 @@ static void compile_annassign(Compiler *c, Stmt *s)
     Expr *t = s->v.AnnAssign.target;
     if (s->v.AnnAssign.value) {
         compile_expr(c, s->v.AnnAssign.value);
-        compile_store_target(c, t);
+        compile_expr(c, t);
     }
     switch (t->kind) {
     case Expr_Name:
@@ -392,9 +392,9 @@ static void compile_annassign(Compiler *c, Stmt *s)
         }
         if (s->v.AnnAssign.simple && (c->u->scope == SCOPE_MODULE || c->u->scope == SCOPE_CLASS)) {
             compile_annotation_value(c, s->v.AnnAssign.annotation);
-            emit_name(c, OP_LOAD_NAME, "__annotations__");
-            emit_const(c, cv_str(c, compiler_mangle(c, t->v.Name.id)));
-            emit(c, OP_STORE_SUBSCR, 0);
+            c_emit_name(c, OP_LOAD_NAME, "__annotations__");
+            c_emit_const(c, cv_str(c, compiler_mangle(c, t->v.Name.id)));
+            c_emit(c, OP_STORE_SUBSCR, 0);
         }
         break;
     case Expr_Attribute:
@@ -425,23 +425,23 @@ static void compile_expr_stmt(Compiler *c, Stmt *s)
     Expr *v = s->v.Expr.value;
     if (c->interactive && c->nestlevel == 0) {
         compile_expr(c, v);
-        emit(c, OP_PRINT_EXPR, 0);
+        c_emit(c, OP_PRINT_EXPR, 0);
         return;
     }
     if (v->kind == Expr_Constant) {
-        emit(c, OP_NOP, 0);
+        c_emit(c, OP_NOP, 0);
         return;
     }
     compile_expr(c, v);
     c->u->artificial = 1;
-    emit(c, OP_POP_TOP, 0);
+    c_emit(c, OP_POP_TOP, 0);
 }
 
 void compile_stmt(Compiler *c, Stmt *s)
 {
     if (c->failed)
         return;
-    loc_stmt(c, s);
+    c_loc_stmt(c, s);
     switch (s->kind) {
     case Stmt_FunctionDef:
         compile_function(c, s, 0);
@@ -463,8 +463,8 @@ void compile_stmt(Compiler *c, Stmt *s)
         compile_expr(c, s->v.Assign.value);
         for (int i = 0; i < n; i++) {
             if (i < n - 1)
-                emit(c, OP_COPY, 1);
-            compile_store_target(c, SEQ_GET(s->v.Assign.targets, i));
+                c_emit(c, OP_COPY, 1);
+            compile_expr(c, SEQ_GET(s->v.Assign.targets, i));
         }
         break;
     }
@@ -520,7 +520,7 @@ void compile_stmt(Compiler *c, Stmt *s)
         compile_expr_stmt(c, s);
         break;
     case Stmt_Pass:
-        emit(c, OP_NOP, 0);
+        c_emit(c, OP_NOP, 0);
         break;
     case Stmt_Break:
         compile_break_continue(c, 1);

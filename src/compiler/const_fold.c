@@ -516,7 +516,7 @@ static ConstVal *fold_subscript(Compiler *c, const ConstVal *v, const ConstVal *
     return NULL;
 }
 
-ConstVal *fold_expr(Compiler *c, Expr *e)
+ConstVal *const_fold_expr(Compiler *c, Expr *e)
 {
     switch (e->kind) {
     case Expr_Constant:
@@ -531,29 +531,29 @@ ConstVal *fold_expr(Compiler *c, Expr *e)
         ConstVal *t = cv_tuple(c, SEQ_LEN(e->v.Tuple.elts));
         SEQ_FOR(i, e->v.Tuple.elts) {
             Expr *x = SEQ_GET(e->v.Tuple.elts, i);
-            if (x->kind == Expr_Starred || !(t->v.tup.items[i] = fold_expr(c, x)))
+            if (x->kind == Expr_Starred || !(t->v.tup.items[i] = const_fold_expr(c, x)))
                 return NULL;
         }
         return t;
     }
     case Expr_UnaryOp: {
-        ConstVal *v = fold_expr(c, e->v.UnaryOp.operand);
+        ConstVal *v = const_fold_expr(c, e->v.UnaryOp.operand);
         return v ? fold_unaryop(c, e->v.UnaryOp.op, v) : NULL;
     }
     case Expr_BinOp: {
-        ConstVal *l = fold_expr(c, e->v.BinOp.left);
+        ConstVal *l = const_fold_expr(c, e->v.BinOp.left);
         if (!l)
             return NULL;
-        ConstVal *r = fold_expr(c, e->v.BinOp.right);
+        ConstVal *r = const_fold_expr(c, e->v.BinOp.right);
         return r ? fold_binop(c, e->v.BinOp.op, l, r) : NULL;
     }
     case Expr_Subscript: {
         if (e->v.Subscript.ctx != ExprContext_Load)
             return NULL;
-        ConstVal *v = fold_expr(c, e->v.Subscript.value);
+        ConstVal *v = const_fold_expr(c, e->v.Subscript.value);
         if (!v)
             return NULL;
-        ConstVal *i = fold_expr(c, e->v.Subscript.slice);
+        ConstVal *i = const_fold_expr(c, e->v.Subscript.slice);
         return i ? fold_subscript(c, v, i) : NULL;
     }
     default:

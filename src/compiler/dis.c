@@ -97,7 +97,7 @@ void dis_str_repr(FILE *out, const char *s, size_t len, int bytes)
     fputc(q, out);
 }
 
-void const_repr(FILE *out, const ConstVal *v)
+void dis_const_repr(FILE *out, const ConstVal *v)
 {
     char buf[80], buf2[80];
     switch (v->kind) {
@@ -129,7 +129,7 @@ void const_repr(FILE *out, const ConstVal *v)
         for (int i = 0; i < v->v.tup.n; i++) {
             if (i)
                 fputs(", ", out);
-            const_repr(out, v->v.tup.items[i]);
+            dis_const_repr(out, v->v.tup.items[i]);
         }
         fputs(v->kind == CV_TUPLE ? (v->v.tup.n == 1 ? ",)" : ")") : "})", out);
         break;
@@ -233,7 +233,7 @@ static void dis_one(FILE *out, const CodeUnit *c)
             case OP_KW_NAMES:
                 fputs(" (", out);
                 if (arg < (unsigned)c->nconsts)
-                    const_repr(out, c->consts[arg]);
+                    dis_const_repr(out, c->consts[arg]);
                 fputs(")", out);
                 break;
             case OP_LOAD_GLOBAL:

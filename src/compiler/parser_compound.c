@@ -266,8 +266,9 @@ static Stmt *try_stmt(Parser *p)
         if (!h)
             break;
         if (any_star >= 0 && star != any_star) {
-            Token *t = tk_at(p, except_pos);
-            error_at_token(p, t, "cannot have both 'except' and 'except*' on the same 'try'");
+            Token *t = tk_at(p, except_pos), *end = tk_at(p, except_pos + star);
+            syntax_error_at(p, t->lineno, t->col, end->end_lineno, end->end_col,
+                            "cannot have both 'except' and 'except*' on the same 'try'");
             break;
         }
         any_star = star;

@@ -378,7 +378,9 @@ Expr *parse_call(Parser *p, Expr *func, int start_tok)
         } else if ((t->type == T_NAME || t->type == T_TRUE || t->type == T_FALSE || t->type == T_NONE) &&
                    tk_peek_type(p, 1) == T_EQUAL) {
             if (t->type != T_NAME) {
-                error_at_token(p, t, "cannot assign to %s", token_text[t->type]);
+                Token *eq = tk_at(p, start + 1);
+                syntax_error_at(p, t->lineno, t->col, eq->end_lineno, eq->end_col, "cannot assign to %s",
+                                token_text[t->type]);
                 break;
             }
             p->pos += 2;

@@ -1,109 +1,12 @@
-/* Symbol tables, built in two passes as CPython 3.11 does: a walk of the
- * tree that records, per scope, how each name is used (DEF_* flags), then
- * an analysis from the module down that decides each name's scope and
- * which locals must become cells because an inner scope uses them.
+/* Symbol tables, built in two passes as CPython 3.11 does: this walk of
+ * the tree records, per scope, how each name is used (DEF_* flags); then
+ * symtable_analyze.c decides each name's scope and which locals must
+ * become cells because an inner scope uses them.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "compiler/symtable.h"
-
-/* ---- name tables ------------------------------------------------------- */
-
-static unsigned hash_str(const char *s)
-{
-    unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static int nt_find(const NameTable *t, const char *name)
-{
-    if (!t->hcap)
-        return -1;
-    for (unsigned i = hash_str(name) & (t->hcap - 1);; i = (i + 1) & (t->hcap - 1)) {
-        int k = t->index[i];
-        if (k < 0 || !strcmp(t->syms[k].name, name))
-            return k;
-    }
-}
-
-static void nt_reindex(NameTable *t)
-{
-    t->hcap = t->hcap ? t->hcap * 2 : 16;
-    free(t->index);
-    t->index = malloc(sizeof(int) * t->hcap);
-    if (!t->index)
-        abort();
-    memset(t->index, 0xff, sizeof(int) * t->hcap);
-    for (int k = 0; k < t->n; k++) {
-        unsigned i = hash_str(t->syms[k].name) & (t->hcap - 1);
-        while (t->index[i] >= 0)
-            i = (i + 1) & (t->hcap - 1);
-        t->index[i] = k;
-    }
-}
-
-/* Returns the entry for name, adding it (flags 0) if missing. */
-static Symbol *nt_add(NameTable *t, const char *name)
-{
-    int k = nt_find(t, name);
-    if (k >= 0)
-        return &t->syms[k];
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 8;
-        t->syms = realloc(t->syms, sizeof(Symbol) * t->cap);
-        if (!t->syms)
-            abort();
-    }
-    k = t->n++;
-    t->syms[k] = (Symbol){name, 0, SC_NONE};
-    if (t->n * 2 > t->hcap)
-        nt_reindex(t);
-    else {
-        unsigned i = hash_str(name) & (t->hcap - 1);
-        while (t->index[i] >= 0)
-            i = (i + 1) & (t->hcap - 1);
-        t->index[i] = k;
-    }
-    return &t->syms[k];
-}
-
-static Symbol *nt_get(const NameTable *t, const char *name)
-{
-    int k = nt_find(t, name);
-    return k >= 0 ? &t->syms[k] : NULL;
-}
-
-/* The analysis sets: a NameTable where flags==1 means "member" so that
-   removal needs no rehash. */
-static int set_has(const NameTable *t, const char *name)
-{
-    Symbol *s = t ? nt_get(t, name) : NULL;
-    return s && s->flags;
-}
-static void set_add(NameTable *t, const char *name) { nt_add(t, name)->flags = 1; }
-static void set_discard(NameTable *t, const char *name)
-{
-    Symbol *s = nt_get(t, name);
-    if (s)
-        s->flags = 0;
-}
-static void set_update(NameTable *t, const NameTable *from)
-{
-    for (int i = 0; i < from->n; i++)
-        if (from->syms[i].flags)
-            set_add(t, from->syms[i].name);
-}
-static void nt_release(NameTable *t)
-{
-    free(t->syms);
-    free(t->index);
-    memset(t, 0, sizeof *t);
-}
-
-/* ---- building ---------------------------------------------------------- */
 
 #define GROW(arr, n, cap)                                                       \
     do {                                                                        \
@@ -115,7 +18,7 @@ static void nt_release(NameTable *t)
         }                                                                       \
     } while (0)
 
-const char *mangle_name(Arena *a, const char *priv, const char *name)
+const char *symtable_mangle(Arena *a, const char *priv, const char *name)
 {
     if (!priv || name[0] != '_' || name[1] != '_')
         return name;
@@ -134,12 +37,9 @@ const char *mangle_name(Arena *a, const char *priv, const char *name)
     return r;
 }
 
-typedef struct Loc {
-    int lineno, col, end_lineno, end_col;
-} Loc;
 #define LOC(n) ((Loc){(n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset})
 
-static void st_error(SymTable *st, Loc l, const char *fmt, const char *name)
+void symtable_error(SymTable *st, Loc l, const char *fmt, const char *name)
 {
     if (st->failed)
         return;
@@ -173,19 +73,19 @@ static void exit_block(SymTable *st) { st->cur = st->cur->parent; }
 
 static void add_def_in(SymTable *st, const char *name, int flag, SymScope *ste, Loc l)
 {
-    const char *mangled = mangle_name(st->arena, st->private_name, name);
+    const char *mangled = symtable_mangle(st->arena, st->private_name, name);
     Symbol *sym = nt_get(&ste->symbols, mangled);
     int val = flag;
     if (sym) {
         if ((flag & DEF_PARAM) && (sym->flags & DEF_PARAM)) {
-            st_error(st, l, "duplicate argument '%s' in function definition", name);
+            symtable_error(st, l, "duplicate argument '%s' in function definition", name);
             return;
         }
         val |= sym->flags;
     }
     if (ste->comp_iter_target) {
         if (val & (DEF_GLOBAL | DEF_NONLOCAL)) {
-            st_error(st, l, "comprehension inner loop cannot rebind assignment expression target '%s'",
+            symtable_error(st, l, "comprehension inner loop cannot rebind assignment expression target '%s'",
                      name);
             return;
         }
@@ -207,7 +107,7 @@ static void add_def(SymTable *st, const char *name, int flag, Loc l)
 
 static int lookup_flags(SymTable *st, const char *name)
 {
-    Symbol *s = nt_get(&st->cur->symbols, mangle_name(st->arena, st->private_name, name));
+    Symbol *s = nt_get(&st->cur->symbols, symtable_mangle(st->arena, st->private_name, name));
     return s ? s->flags : 0;
 }
 
@@ -216,11 +116,27 @@ static void record_directive(SymTable *st, const char *name, Loc l)
     SymScope *s = st->cur;
     GROW(s->directives, s->ndirectives, s->capdirectives);
     s->directives[s->ndirectives++] =
-        (Directive){mangle_name(st->arena, st->private_name, name), l.lineno, l.col, l.end_lineno, l.end_col};
+        (Directive){symtable_mangle(st->arena, st->private_name, name), l.lineno, l.col, l.end_lineno, l.end_col};
 }
 
 static void visit_expr(SymTable *st, Expr *e);
 static void visit_stmt(SymTable *st, Stmt *s);
+
+/* CPython gives up at 3 x its default recursion limit of 1000; so does
+   stmpy, which also keeps the compiler's own recursion bounded. */
+enum { MAX_NESTING = 3000 };
+
+static int enter_node(SymTable *st, int lineno, int col)
+{
+    if (++st->depth <= MAX_NESTING)
+        return 1;
+    if (!st->failed) {
+        st->failed = 1;
+        err_set(st->err, st->src, ERR_RECURSION, lineno, col, lineno, col, "%s",
+                "maximum recursion depth exceeded during compilation");
+    }
+    return 0;
+}
 
 static void visit_exprs(SymTable *st, AstSeq *seq)
 {
@@ -237,9 +153,34 @@ static void visit_stmts(SymTable *st, AstSeq *seq)
 
 static void visit_annotation(SymTable *st, Expr *e)
 {
-    /* Under `from __future__ import annotations` they are strings. */
-    if (e && !st->future_annotations)
+    if (!e)
+        return;
+    if (!st->future_annotations) {
         visit_expr(st, e);
+        return;
+    }
+    /* They are strings then: their names bind nothing, but CPython still
+       rejects yield, await and := in them.  The scope stays out of the tree. */
+    SymScope *saved = st->cur;
+    SymScope *ann = arena_alloc(st->arena, sizeof *ann);
+    ann->name = "_annotation";
+    ann->type = BLOCK_ANNOTATION;
+    ann->key = e;
+    ann->parent = saved;
+    ann->nested = saved->nested || saved->type == BLOCK_FUNCTION;
+    GROW(st->all, st->nall, st->capall);
+    st->all[st->nall++] = ann;
+    st->cur = ann;
+    visit_expr(st, e);
+    st->cur = saved;
+}
+
+static int not_in_annotation(SymTable *st, Expr *e, const char *what)
+{
+    if (st->cur->type != BLOCK_ANNOTATION)
+        return 1;
+    symtable_error(st, LOC(e), "'%s' can not be used within an annotation", what);
+    return 0;
 }
 
 static void visit_arg_annotations(SymTable *st, AstSeq *args)
@@ -308,11 +249,20 @@ static void visit_alias(SymTable *st, Alias *a)
     if (strcmp(name, "*")) {
         add_def(st, name, DEF_IMPORT, LOC(a));
     } else if (st->cur->type != BLOCK_MODULE) {
-        st_error(st, LOC(a), "%s", "import * only allowed at module level");
+        symtable_error(st, LOC(a), "%s", "import * only allowed at module level");
     }
 }
 
+static void visit_pattern_inner(SymTable *st, Pattern *p);
+
 static void visit_pattern(SymTable *st, Pattern *p)
+{
+    if (enter_node(st, p->lineno, p->col_offset))
+        visit_pattern_inner(st, p);
+    st->depth--;
+}
+
+static void visit_pattern_inner(SymTable *st, Pattern *p)
 {
     switch (p->kind) {
     case Pattern_MatchValue:
@@ -372,7 +322,7 @@ static void visit_global_nonlocal(SymTable *st, Stmt *s, AstSeq *names, int is_g
             else
                 msg = is_global ? "name '%s' is assigned to before global declaration"
                                 : "name '%s' is assigned to before nonlocal declaration";
-            st_error(st, LOC(s), msg, name);
+            symtable_error(st, LOC(s), msg, name);
             return;
         }
         add_def(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL, LOC(s));
@@ -380,7 +330,16 @@ static void visit_global_nonlocal(SymTable *st, Stmt *s, AstSeq *names, int is_g
     }
 }
 
+static void visit_stmt_inner(SymTable *st, Stmt *s);
+
 static void visit_stmt(SymTable *st, Stmt *s)
+{
+    if (enter_node(st, s->lineno, s->col_offset))
+        visit_stmt_inner(st, s);
+    st->depth--;
+}
+
+static void visit_stmt_inner(SymTable *st, Stmt *s)
 {
     switch (s->kind) {
     case Stmt_FunctionDef:
@@ -407,10 +366,8 @@ static void visit_stmt(SymTable *st, Stmt *s)
         break;
     }
     case Stmt_Return:
-        if (s->v.Return.value) {
+        if (s->v.Return.value)
             visit_expr(st, s->v.Return.value);
-            st->cur->returns_value = 1;
-        }
         break;
     case Stmt_Delete:
         visit_exprs(st, s->v.Delete.targets);
@@ -424,7 +381,7 @@ static void visit_stmt(SymTable *st, Stmt *s)
         if (t->kind == Expr_Name) {
             int cur = lookup_flags(st, t->v.Name.id);
             if ((cur & (DEF_GLOBAL | DEF_NONLOCAL)) && st->cur != st->top && s->v.AnnAssign.simple) {
-                st_error(st, LOC(s),
+                symtable_error(st, LOC(s),
                          cur & DEF_GLOBAL ? "annotated name '%s' can't be global"
                                           : "annotated name '%s' can't be nonlocal",
                          t->v.Name.id);
@@ -542,7 +499,7 @@ static void extend_namedexpr_scope(SymTable *st, Expr *e)
         if (ste->comprehension) {
             Symbol *sym = nt_get(&ste->symbols, target);
             if (sym && (sym->flags & DEF_COMP_ITER)) {
-                st_error(st, LOC(e), "assignment expression cannot rebind comprehension iteration variable '%s'",
+                symtable_error(st, LOC(e), "assignment expression cannot rebind comprehension iteration variable '%s'",
                          target);
                 return;
             }
@@ -561,8 +518,10 @@ static void extend_namedexpr_scope(SymTable *st, Expr *e)
             add_def_in(st, target, DEF_GLOBAL, ste, LOC(e));
             return;
         }
-        st_error(st, LOC(e), "%s", "assignment expression within a comprehension cannot be used in a class body");
-        return;
+        if (ste->type == BLOCK_CLASS) {
+            symtable_error(st, LOC(e), "%s", "assignment expression within a comprehension cannot be used in a class body");
+            return;
+        }
     }
 }
 
@@ -608,14 +567,23 @@ static void visit_comprehension(SymTable *st, Expr *e, const char *name, CompKin
         st->cur->coroutine = 1;
 }
 
+static void visit_expr_inner(SymTable *st, Expr *e);
+
 static void visit_expr(SymTable *st, Expr *e)
 {
-    if (st->failed)
-        return;
+    if (enter_node(st, e->lineno, e->col_offset) && !st->failed)
+        visit_expr_inner(st, e);
+    st->depth--;
+}
+
+static void visit_expr_inner(SymTable *st, Expr *e)
+{
     switch (e->kind) {
     case Expr_NamedExpr:
+        if (!not_in_annotation(st, e, "named expression"))
+            return;
         if (st->cur->comp_iter_expr > 0) {
-            st_error(st, LOC(e), "%s", "assignment expression cannot be used in a comprehension iterable expression");
+            symtable_error(st, LOC(e), "%s", "assignment expression cannot be used in a comprehension iterable expression");
             return;
         }
         if (st->cur->comprehension) {
@@ -673,6 +641,8 @@ static void visit_expr(SymTable *st, Expr *e)
         break;
     case Expr_Yield:
     case Expr_YieldFrom:
+        if (!not_in_annotation(st, e, "yield expression"))
+            return;
         if (e->v.Yield.value)
             visit_expr(st, e->v.Yield.value);
         st->cur->generator = 1;
@@ -683,10 +653,12 @@ static void visit_expr(SymTable *st, Expr *e)
                 [COMP_DICT] = "'yield' inside dict comprehension",
                 [COMP_GEN] = "'yield' inside generator expression",
             };
-            st_error(st, LOC(e), "%s", what[st->cur->comprehension]);
+            symtable_error(st, LOC(e), "%s", what[st->cur->comprehension]);
         }
         break;
     case Expr_Await:
+        if (!not_in_annotation(st, e, "await expression"))
+            return;
         visit_expr(st, e->v.Await.value);
         st->cur->coroutine = 1;
         break;
@@ -743,146 +715,6 @@ static void visit_expr(SymTable *st, Expr *e)
     }
 }
 
-/* ---- analysis ---------------------------------------------------------- */
-
-static void error_at_directive(SymTable *st, SymScope *ste, const char *msg, const char *name)
-{
-    for (int i = 0; i < ste->ndirectives; i++) {
-        Directive *d = &ste->directives[i];
-        if (!strcmp(d->name, name)) {
-            st_error(st, (Loc){d->lineno, d->col, d->end_lineno, d->end_col}, msg, name);
-            return;
-        }
-    }
-    st_error(st, (Loc){ste->lineno, ste->col, ste->lineno, ste->col}, msg, name);
-}
-
-static void analyze_name(SymTable *st, SymScope *ste, Symbol *sym, NameTable *bound, NameTable *local,
-                         NameTable *free, NameTable *global)
-{
-    const char *name = sym->name;
-    int flags = sym->flags;
-    if (flags & DEF_GLOBAL) {
-        if (flags & DEF_NONLOCAL) {
-            error_at_directive(st, ste, "name '%s' is nonlocal and global", name);
-            return;
-        }
-        sym->scope = SC_GLOBAL_EXPLICIT;
-        set_add(global, name);
-        if (bound)
-            set_discard(bound, name);
-        return;
-    }
-    if (flags & DEF_NONLOCAL) {
-        if (!bound) {
-            error_at_directive(st, ste, "%s", "nonlocal declaration not allowed at module level");
-            return;
-        }
-        if (!set_has(bound, name)) {
-            error_at_directive(st, ste, "no binding for nonlocal '%s' found", name);
-            return;
-        }
-        sym->scope = SC_FREE;
-        ste->free = 1;
-        set_add(free, name);
-        return;
-    }
-    if (flags & DEF_BOUND) {
-        sym->scope = SC_LOCAL;
-        set_add(local, name);
-        set_discard(global, name);
-        return;
-    }
-    if (bound && set_has(bound, name)) {
-        sym->scope = SC_FREE;
-        ste->free = 1;
-        set_add(free, name);
-        return;
-    }
-    if (global && set_has(global, name)) {
-        sym->scope = SC_GLOBAL_IMPLICIT;
-        return;
-    }
-    if (ste->nested)
-        ste->free = 1;
-    sym->scope = SC_GLOBAL_IMPLICIT;
-}
-
-static void copy_set(NameTable *to, const NameTable *from)
-{
-    if (from)
-        set_update(to, from);
-}
-
-/* free: names free in this scope or below, for the caller. */
-static void analyze_block(SymTable *st, SymScope *ste, NameTable *bound, NameTable *free, NameTable *global)
-{
-    NameTable local = {0}, newglobal = {0}, newfree = {0}, newbound = {0}, allfree = {0};
-    if (ste->type == BLOCK_CLASS) {
-        copy_set(&newglobal, global);
-        copy_set(&newbound, bound);
-    }
-    for (int i = 0; i < ste->symbols.n && !st->failed; i++)
-        analyze_name(st, ste, &ste->symbols.syms[i], bound, &local, free, global);
-    if (ste->type != BLOCK_CLASS) {
-        if (ste->type == BLOCK_FUNCTION)
-            set_update(&newbound, &local);
-        copy_set(&newbound, bound);
-        copy_set(&newglobal, global);
-    } else {
-        set_add(&newbound, "__class__");
-    }
-    for (int i = 0; i < ste->nchildren && !st->failed; i++) {
-        SymScope *c = ste->children[i];
-        NameTable tb = {0}, tf = {0}, tg = {0};
-        copy_set(&tb, &newbound);
-        copy_set(&tf, &newfree);
-        copy_set(&tg, &newglobal);
-        analyze_block(st, c, &tb, &tf, &tg);
-        set_update(&allfree, &tf);
-        if (c->free || c->child_free)
-            ste->child_free = 1;
-        nt_release(&tb);
-        nt_release(&tf);
-        nt_release(&tg);
-    }
-    set_update(&newfree, &allfree);
-    if (ste->type == BLOCK_FUNCTION) {
-        for (int i = 0; i < ste->symbols.n; i++) {
-            Symbol *s = &ste->symbols.syms[i];
-            if (s->scope == SC_LOCAL && set_has(&newfree, s->name)) {
-                s->scope = SC_CELL;
-                set_discard(&newfree, s->name);
-            }
-        }
-    } else if (ste->type == BLOCK_CLASS && set_has(&newfree, "__class__")) {
-        set_discard(&newfree, "__class__");
-        ste->needs_class_closure = 1;
-    }
-    /* Names free below and not local here pass through this scope. */
-    for (int i = 0; i < newfree.n; i++) {
-        if (!newfree.syms[i].flags)
-            continue;
-        const char *name = newfree.syms[i].name;
-        Symbol *s = nt_get(&ste->symbols, name);
-        if (s) {
-            if (ste->type == BLOCK_CLASS && (s->flags & (DEF_BOUND | DEF_GLOBAL)))
-                s->flags |= DEF_FREE_CLASS;
-            continue;
-        }
-        if (bound && !set_has(bound, name))
-            continue;
-        s = nt_add(&ste->symbols, name);
-        s->scope = SC_FREE;
-    }
-    set_update(free, &newfree);
-    nt_release(&local);
-    nt_release(&newglobal);
-    nt_release(&newfree);
-    nt_release(&newbound);
-    nt_release(&allfree);
-}
-
 SymTable *symtable_build(Arena *a, const Source *src, SyntaxErr *err, AstSeq *body, Expr *expr,
                          int future_annotations)
 {
@@ -899,7 +731,7 @@ SymTable *symtable_build(Arena *a, const Source *src, SyntaxErr *err, AstSeq *bo
         visit_expr(st, expr);
     if (!st->failed) {
         NameTable free = {0}, global = {0};
-        analyze_block(st, st->top, NULL, &free, &global);
+        symtable_analyze_block(st, st->top, NULL, &free, &global);
         nt_release(&free);
         nt_release(&global);
     }
@@ -910,64 +742,3 @@ SymTable *symtable_build(Arena *a, const Source *src, SyntaxErr *err, AstSeq *bo
     return st;
 }
 
-void symtable_free(SymTable *st)
-{
-    if (!st)
-        return;
-    for (int i = 0; i < st->nall; i++) {
-        SymScope *s = st->all[i];
-        nt_release(&s->symbols);
-        free(s->children);
-        free(s->varnames);
-        free(s->directives);
-    }
-    free(st->all);
-    st->all = NULL;
-    st->nall = 0;
-}
-
-SymScope *symtable_lookup_scope(SymTable *st, const void *key)
-{
-    for (int i = 0; i < st->nall; i++)
-        if (st->all[i]->key == key)
-            return st->all[i];
-    return NULL;
-}
-
-Symbol *symtable_get(const SymScope *s, const char *name) { return nt_get(&s->symbols, name); }
-
-SymScopeKind symtable_scope_of(const SymScope *s, const char *name)
-{
-    Symbol *sym = nt_get(&s->symbols, name);
-    return sym ? sym->scope : SC_NONE;
-}
-
-static int cmp_sym(const void *a, const void *b)
-{
-    return strcmp((*(Symbol *const *)a)->name, (*(Symbol *const *)b)->name);
-}
-
-static void dump_scope(FILE *out, const SymScope *s, int depth)
-{
-    static const char *const types[] = {"function", "class", "module"};
-    fprintf(out, "%*s%s %s %d%s\n", depth * 2, "", types[s->type], s->name, s->lineno,
-            s->nested ? " nested" : "");
-    Symbol **v = malloc(sizeof(Symbol *) * (s->symbols.n + 1));
-    for (int i = 0; i < s->symbols.n; i++)
-        v[i] = &s->symbols.syms[i];
-    qsort(v, s->symbols.n, sizeof *v, cmp_sym);
-    static const char *const scopes[] = {"none", "local", "global_explicit", "global_implicit", "free", "cell"};
-    for (int i = 0; i < s->symbols.n; i++)
-        fprintf(out, "%*s  %s %s %d\n", depth * 2, "", v[i]->name, scopes[v[i]->scope], v[i]->flags);
-    free(v);
-    if (s->type == BLOCK_FUNCTION) {
-        fprintf(out, "%*s  params:", depth * 2, "");
-        for (int i = 0; i < s->nvarnames; i++)
-            fprintf(out, " %s", s->varnames[i]);
-        fputc('\n', out);
-    }
-    for (int i = 0; i < s->nchildren; i++)
-        dump_scope(out, s->children[i], depth + 1);
-}
-
-void symtable_dump(FILE *out, const SymTable *st) { dump_scope(out, st->top, 0); }

@@ -19,7 +19,9 @@ typedef enum {
     SC_NONE, SC_LOCAL, SC_GLOBAL_EXPLICIT, SC_GLOBAL_IMPLICIT, SC_FREE, SC_CELL,
 } SymScopeKind;
 
-typedef enum { BLOCK_FUNCTION, BLOCK_CLASS, BLOCK_MODULE } BlockType;
+/* BLOCK_ANNOTATION: an annotation under `from __future__ import
+   annotations`, visited only for its errors (it is never compiled). */
+typedef enum { BLOCK_FUNCTION, BLOCK_CLASS, BLOCK_MODULE, BLOCK_ANNOTATION } BlockType;
 typedef enum { COMP_NONE, COMP_LIST, COMP_SET, COMP_DICT, COMP_GEN } CompKind;
 
 typedef struct Symbol {
@@ -57,8 +59,7 @@ struct SymScope {
     int ndirectives, capdirectives;
     CompKind comprehension;
     unsigned nested : 1, generator : 1, coroutine : 1, varargs : 1, varkeywords : 1,
-        returns_value : 1, needs_class_closure : 1, free : 1, child_free : 1,
-        comp_iter_target : 1;
+        needs_class_closure : 1, comp_iter_target : 1;
     int comp_iter_expr;
 };
 
@@ -71,6 +72,7 @@ typedef struct SymTable {
     NameTable *globals;        /* the module's symbols */
     const char *private_name;  /* enclosing class, for mangling */
     int future_annotations;
+    int depth;                 /* nesting, limited as CPython limits it */
     int failed;
     /* scopes by key, for the compiler */
     SymScope **all;
@@ -87,8 +89,26 @@ SymScope *symtable_lookup_scope(SymTable *st, const void *key);
 Symbol *symtable_get(const SymScope *s, const char *name);
 SymScopeKind symtable_scope_of(const SymScope *s, const char *name);
 /* CPython's private-name mangling: __x inside class _C -> _C__x. */
-const char *mangle_name(Arena *a, const char *private_name, const char *name);
+const char *symtable_mangle(Arena *a, const char *private_name, const char *name);
 /* Prints every scope, for tests (format shared with tests/compile/gen_symtable.py). */
 void symtable_dump(FILE *out, const SymTable *st);
+
+/* ---- internal to symtable*.c ------------------------------------------- */
+
+typedef struct Loc {
+    int lineno, col, end_lineno, end_col;
+} Loc;
+
+void symtable_error(SymTable *st, Loc l, const char *fmt, const char *name);
+void symtable_analyze_block(SymTable *st, SymScope *ste, NameTable *bound, NameTable *free, NameTable *global);
+
+/* Name tables; as sets, flags 1 marks a member (so removal needs no rehash). */
+Symbol *nt_add(NameTable *t, const char *name);     /* adds with flags 0 if missing */
+Symbol *nt_get(const NameTable *t, const char *name);
+void nt_release(NameTable *t);
+int nt_has(const NameTable *t, const char *name);
+void nt_insert(NameTable *t, const char *name);
+void nt_discard(NameTable *t, const char *name);
+void nt_merge(NameTable *t, const NameTable *from);
 
 #endif

@@ -105,7 +105,8 @@ void err_print(const SyntaxErr *err, const Source *src, FILE *out)
         if (offset >= 0) {
             if ((size_t)offset > len)
                 offset = (int)len;
-            int carets = end_offset > offset ? end_offset - offset : 1;
+            /* CPython underlines indentation errors with one caret. */
+            int carets = end_offset > offset && err->kind == ERR_SYNTAX ? end_offset - offset : 1;
             fprintf(out, "    %*s", offset, "");
             for (int i = 0; i < carets; i++)
                 fputc('^', out);

@@ -1,5 +1,6 @@
 /* Expressions back to source text, as CPython's ast_unparse.c writes them:
  * the strings that `from __future__ import annotations` stores. */
+#include <stdio.h>  /* before gmp.h, for mpz_out_str */
 #include <gmp.h>
 #include <math.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ static void constant(FILE *o, const Constant *k)
         break;
     default: break;
     }
-    const_repr(o, &v);
+    dis_const_repr(o, &v);
 }
 
 static void fstring_body(FILE *o, const Expr *e);

@@ -10,86 +10,98 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct allocator alloc;
-
 #define NO_BLOCK ((size_t)-1)
 
-static bool block_is_fresh;       /* alloc.block came zeroed from blocks_take */
+#ifdef STM_FLAVOUR_GIL
+struct allocator alloc = {.info = &stm_gil_segment};
+size_t allocator_count(void) { return 1; }
+struct allocator *allocator_at(size_t i) { return &alloc; }
+#endif
 
-static void start_hole(uintptr_t start, uintptr_t end)
+static void start_hole(struct allocator *a, uintptr_t start, uintptr_t end)
 {
-    if (!block_is_fresh)
-        memset((void *)start, 0, end - start);
-    wordvec_push(&alloc.young_holes, start);
-    wordvec_push(&alloc.young_holes, end);
-    alloc.young_bytes += end - start;
-    STM_SEGMENT->alloc_current = start;
-    alloc.hole_end = end;
+    if (!a->block_is_fresh)
+        memset(real_cur(start), 0, end - start);
+    wordvec_push(&a->young_holes, start);
+    wordvec_push(&a->young_holes, end);
+    a->young_bytes += end - start;
+#ifdef STM_FLAVOUR_STM
+    close_alloc_range(my_seg);
+    my_seg->range_start = start;
+#endif
+    a->info->alloc_current = start;
+    a->hole_end = end;
 }
 
 /* Moves the allocator to the next hole; false if the heap is full. */
-static bool next_hole(void)
+static bool next_hole(struct allocator *a)
 {
     for (;;) {
-        if (alloc.block != NO_BLOCK) {
-            const uint8_t *marks = heap.line_marks + alloc.block * LINES_PER_BLOCK;
-            size_t l = alloc.next_line;
+        if (a->block != NO_BLOCK) {
+            const uint8_t *marks = heap.line_marks + a->block * LINES_PER_BLOCK;
+            size_t l = a->next_line;
             while (l < LINES_PER_BLOCK && marks[l])
                 l++;
             if (l < LINES_PER_BLOCK) {
                 size_t e = l;
                 while (e < LINES_PER_BLOCK && !marks[e])
                     e++;
-                alloc.next_line = e;
-                uintptr_t base = block_addr(alloc.block);
-                start_hole(base + (l << LINE_SHIFT), base + (e << LINE_SHIFT));
+                a->next_line = e;
+                uintptr_t base = block_addr(a->block);
+                start_hole(a, base + (l << LINE_SHIFT), base + (e << LINE_SHIFT));
                 return true;
             }
-            alloc.block = NO_BLOCK;
+            a->block = NO_BLOCK;
         }
+        heap_lock();
         while (heap.recycle.count) {
             size_t b = wordvec_pop(&heap.recycle);
             heap.blocks[b].recyclable = 0;
             if (heap.blocks[b].state == BLOCK_SMALL && heap.blocks[b].free_lines) {
-                alloc.block = b;
-                alloc.next_line = 0;
-                block_is_fresh = false;
+                a->block = b;
+                a->next_line = 0;
+                a->block_is_fresh = false;
                 break;
             }
         }
-        if (alloc.block != NO_BLOCK)
+        if (a->block != NO_BLOCK) {
+            heap_unlock();
             continue;
+        }
         size_t b = blocks_take(1);
+        if (b != NO_BLOCK) {
+            heap.blocks[b].state = BLOCK_SMALL;
+            heap.blocks[b].free_lines = LINES_PER_BLOCK;
+        }
+        heap_unlock();
         if (b == NO_BLOCK)
             return false;
-        heap.blocks[b].state = BLOCK_SMALL;
-        heap.blocks[b].free_lines = LINES_PER_BLOCK;
-        alloc.block = b;
-        alloc.next_line = 0;
-        block_is_fresh = true;
+        a->block = b;
+        a->next_line = 0;
+        a->block_is_fresh = true;
     }
 }
 
-void alloc_reset_after_gc(void)
+void alloc_reset_after_gc(struct allocator *a)
 {
-    alloc.block = NO_BLOCK;
-    alloc.hole_end = 0;
-    alloc.young_bytes = 0;
-    alloc.young_holes.count = 0;
-    alloc.young_large.count = 0;
-    STM_SEGMENT->alloc_current = 0;
-    STM_SEGMENT->alloc_end = 0;
+    a->block = NO_BLOCK;
+    a->hole_end = 0;
+    a->young_bytes = 0;
+    a->young_holes.count = 0;
+    a->young_large.count = 0;
+    a->info->alloc_current = 0;
+    a->info->alloc_end = 0;
 }
 
 /* Collects if the stress mode or the amount of young data asks for it. */
-static void maybe_collect(void)
+static void maybe_collect(struct allocator *a)
 {
     if (gc.cfg.stress_every) {
-        if (--gc.stress_countdown == 0) {
-            gc.stress_countdown = gc.cfg.stress_every;
+        if (--a->stress_countdown == 0) {
+            a->stress_countdown = gc.cfg.stress_every;
             gc_collect(++gc.stress_collections % 8 == 0);
         }
-    } else if (alloc.young_bytes >= NURSERY_BYTES) {
+    } else if (a->young_bytes >= NURSERY_BYTES) {
         gc_collect(false);
     }
 }
@@ -99,21 +111,27 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
     size_t n = (size + BLOCK_SIZE - 1) >> BLOCK_SHIFT;
     if (n > heap.nblocks)
         return NULL;
-    if (alloc.young_bytes + (n << BLOCK_SHIFT) >= NURSERY_BYTES)
+    if (ALLOC->young_bytes + (n << BLOCK_SHIFT) >= NURSERY_BYTES)
         gc_collect(false);
+    heap_lock();
     size_t b = blocks_take(n);
+    heap_unlock();
     if (b == NO_BLOCK) {
         gc_collect(true);
+        heap_lock();
         b = blocks_take(n);
+        heap_unlock();
         if (b == NO_BLOCK)
             return NULL;
     }
+    struct allocator *a = ALLOC;
     struct large_object *lo = calloc(1, sizeof *lo);
     if (!lo)
         stm_fatal("out of C memory for a large object's descriptor");
     lo->start = block_addr(b);
     lo->size = size;
     lo->nblocks = n;
+    heap_lock();
     lo->index = heap.large.count;
     heap.blocks[b].state = BLOCK_LARGE_HEAD;
     heap.blocks[b].large = lo;
@@ -122,8 +140,13 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
         heap.blocks[b + i].head_distance = (uint32_t)i;
     }
     wordvec_push(&heap.large, (uintptr_t)lo);
-    wordvec_push(&alloc.young_large, (uintptr_t)lo);
-    alloc.young_bytes += n << BLOCK_SHIFT;
+    heap_unlock();
+    wordvec_push(&a->young_large, (uintptr_t)lo);
+    a->young_bytes += n << BLOCK_SHIFT;
+#ifdef STM_FLAVOUR_STM
+    wordvec_push(&my_seg->new_ranges, lo->start);
+    wordvec_push(&my_seg->new_ranges, lo->start + size);
+#endif
 
     stm_obj *obj = (stm_obj *)lo->start;
     if (gc.client.trace_items) {
@@ -143,24 +166,28 @@ stm_obj *_stm_allocate_slow(size_t size, uint32_t type)
     STM_CHECK(current_thread && current_thread->priv->in_transaction,
               "stm_allocate() outside a transaction");
     STM_CHECK(!gc.collecting, "stm_allocate() from a GC callback");
+#ifdef STM_FLAVOUR_STM
+    poll_if_needed(current_thread->priv);
+#endif
     size = size < STM_MIN_SIZE ? STM_MIN_SIZE : (size + STM_ALIGN - 1) & ~(size_t)(STM_ALIGN - 1);
     if (size >= LARGE_MIN || size == 0)
         return size >= LARGE_MIN ? allocate_large(size, type) : NULL;
-    maybe_collect();
+    struct allocator *a = ALLOC;
+    maybe_collect(a);
     bool collected_for_space = false;
-    while (STM_SEGMENT->alloc_current + size > alloc.hole_end) {
-        if (alloc.young_bytes >= NURSERY_BYTES)
+    while (a->info->alloc_current + size > a->hole_end) {
+        if (a->young_bytes >= NURSERY_BYTES)
             gc_collect(false);
-        if (!next_hole()) {
+        if (!next_hole(a)) {
             if (collected_for_space)
                 return NULL;
             gc_collect(true);
             collected_for_space = true;
         }
     }
-    uintptr_t p = STM_SEGMENT->alloc_current;
-    STM_SEGMENT->alloc_current = p + size;
-    STM_SEGMENT->alloc_end = gc.cfg.stress_every ? p + size : alloc.hole_end;
+    uintptr_t p = a->info->alloc_current;
+    a->info->alloc_current = p + size;
+    a->info->alloc_end = gc.cfg.stress_every ? p + size : a->hole_end;
     bit_set(heap.start_bits, granule_of(p));
     stm_obj *obj = (stm_obj *)p;
     obj->stm_flags = (uint32_t)(size << (STM_SIZE_SHIFT - 4));
@@ -176,8 +203,7 @@ stm_obj *stm_allocate_weakref(size_t size, uint32_t type, size_t slot_offset)
     stm_obj *obj = stm_allocate(size, type);
     if (obj) {
         obj->stm_flags |= STM_FLAG_WEAKREF;
-        wordvec_push(&gc.weakrefs, (uintptr_t)stm_real_address(obj));
-        wordvec_push(&gc.weakrefs, slot_offset);
+        gc_list_push_pair(&gc.weakrefs, (uintptr_t)obj, slot_offset);
     }
     return obj;
 }

@@ -1,8 +1,9 @@
 /*
 ** Write barrier slow paths.  The first write to an old object since the
 ** last collection records it in the remembered set, the GC's old-to-young
-** roots; the STM flavour's write set grows from the same point.
+** roots.  The STM flavour's slow path is in write_locks.c.
 */
+#ifdef STM_FLAVOUR_GIL
 #include "core.h"
 
 void _stm_write_slow(stm_obj *obj)
@@ -35,3 +36,4 @@ void _stm_write_card_slow(stm_obj *obj, size_t index)
         wordvec_push(&gc.carded, (uintptr_t)h);
     }
 }
+#endif

@@ -19,14 +19,19 @@ static void *reserve(size_t size)
 bool heap_reserve(size_t size)
 {
     size = (size + BLOCK_SIZE - 1) & ~(BLOCK_SIZE - 1);
+    memset(&heap, 0, sizeof heap);
+#ifdef STM_FLAVOUR_STM
+    if (!segments_map(size, gc.cfg.segments))
+        return false;
+#else
     char *raw = reserve(size + BLOCK_SIZE);
     if (!raw) {
         fprintf(stderr, "libstm: cannot reserve %zu bytes of address space "
                 "for the heap (set STM_HEAP_SIZE lower)\n", size);
         return false;
     }
-    memset(&heap, 0, sizeof heap);
     heap.base = (char *)(((uintptr_t)raw + BLOCK_SIZE - 1) & ~(BLOCK_SIZE - 1));
+#endif
     heap.nblocks = size >> BLOCK_SHIFT;
     heap.blocks = reserve(heap.nblocks * sizeof *heap.blocks);
     heap.line_marks = reserve(heap.nblocks * LINES_PER_BLOCK);
@@ -38,12 +43,14 @@ bool heap_reserve(size_t size)
         fprintf(stderr, "libstm: cannot reserve the heap's side tables\n");
         return false;
     }
+#ifdef STM_FLAVOUR_GIL
     /* Unmap the alignment slack so that the range is exactly the heap. */
     size_t head = (size_t)(heap.base - raw);
     if (head)
         munmap(raw, head);
     if (BLOCK_SIZE - head)
         munmap(heap.base + size, BLOCK_SIZE - head);
+#endif
     _stm_start_bits_biased = heap.start_bits - ((uintptr_t)heap.base >> 7);
     return true;
 }
@@ -51,7 +58,11 @@ bool heap_reserve(size_t size)
 void heap_release(void)
 {
     size_t size = heap.nblocks << BLOCK_SHIFT;
+#ifdef STM_FLAVOUR_STM
+    segments_unmap();
+#else
     munmap(heap.base, size);
+#endif
     munmap(heap.blocks, heap.nblocks * sizeof *heap.blocks);
     munmap(heap.line_marks, heap.nblocks * LINES_PER_BLOCK);
     munmap(heap.start_bits, size >> (GRANULE_SHIFT + 3));
@@ -125,7 +136,7 @@ size_t blocks_take(size_t n)
     for (size_t b = first; b < first + n; b++) {
         struct block_meta *m = &heap.blocks[b];
         if (!m->zeroed)
-            memset((void *)block_addr(b), 0, BLOCK_SIZE);
+            memset(real_cur(block_addr(b)), 0, BLOCK_SIZE);
         m->zeroed = 0;
         set_used(b);
     }
@@ -144,7 +155,7 @@ void blocks_give_back(size_t first, size_t n)
     heap.used_blocks -= n;
     if (n > 1) {
         /* Large objects' memory goes back to the OS at once. */
-        madvise((void *)block_addr(first), n << BLOCK_SHIFT, MADV_DONTNEED);
+        heap_discard(block_addr(first), n << BLOCK_SHIFT);
         for (size_t b = first; b < first + n; b++)
             heap.blocks[b].zeroed = 1;
     }
@@ -174,8 +185,15 @@ void blocks_trim(void)
             b--;
             dirty--;
         }
-        madvise((void *)block_addr(b), (end - b) << BLOCK_SHIFT, MADV_DONTNEED);
+        heap_discard(block_addr(b), (end - b) << BLOCK_SHIFT);
         for (size_t i = b; i < end; i++)
             heap.blocks[i].zeroed = 1;
     }
 }
+
+#ifdef STM_FLAVOUR_GIL
+void heap_discard(uintptr_t start, size_t size)
+{
+    madvise((void *)start, size, MADV_DONTNEED);
+}
+#endif

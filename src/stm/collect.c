@@ -50,7 +50,8 @@ uintptr_t gc_find_object(uintptr_t addr)
         /* fall through */
     case BLOCK_LARGE_HEAD: {
         struct large_object *lo = heap.blocks[b].large;
-        return addr < lo->start + lo->size ? lo->start : 0;
+        return addr < lo->start + lo->size && bit_get(heap.start_bits, granule_of(lo->start))
+               ? lo->start : 0;
     }
     case BLOCK_SMALL: {
         size_t first = granule_of(block_addr(b));
@@ -79,6 +80,16 @@ void gc_mark_conservative(uintptr_t word)
         gc_mark_precise(obj);
 }
 
+#ifdef STM_FLAVOUR_STM
+/* In this flavour the barrier flag only means "committed": a collection
+   leaves it alone, and the running transactions' survivors are found in
+   their allocation ranges afterwards (gc_stm.c). */
+void gc_drain(void)
+{
+    while (gc.gray.count)
+        trace_object(wordvec_pop(&gc.gray), visit_slot);
+}
+#else
 void gc_drain(void)
 {
     while (gc.gray.count) {
@@ -104,11 +115,15 @@ void gc_transaction_ended(void)
         wordvec_push(&gc.remembered, gc.promoted.items[i]);
     gc.promoted.count = 0;
 }
+#endif
 
 /* Old objects written since the last collection may hold the only
    references to young ones. */
 static void mark_from_written_objects(void)
 {
+#ifdef STM_FLAVOUR_STM
+    gc_stm_mark_segments(false, visit_slot);
+#else
     for (size_t i = 0; i < gc.remembered.count; i++) {
         struct stm_header *obj = (struct stm_header *)gc.remembered.items[i];
         gc.client.trace(obj, visit_slot, NULL);
@@ -131,6 +146,7 @@ static void mark_from_written_objects(void)
         obj->stm_flags &= ~STM_FLAG_CARDS_DIRTY;
     }
     gc.carded.count = 0;
+#endif
 }
 
 /* Keeps only the start bits of marked objects in [start, end), marks the
@@ -195,27 +211,31 @@ static void minor_collection(void)
     finalize_after_marking();
 
     size_t survived = 0;
-    size_t last_block = (size_t)-1;
-    for (size_t i = 0; i < alloc.young_holes.count; i += 2) {
-        uintptr_t start = alloc.young_holes.items[i], end = alloc.young_holes.items[i + 1];
-        survived += sweep_range(start, end);
-        size_t b = block_of(start);
-        if (b != last_block && last_block != (size_t)-1)
+    for (size_t a = 0; a < allocator_count(); a++) {
+        struct allocator *al = allocator_at(a);
+        size_t last_block = (size_t)-1;
+        for (size_t i = 0; i < al->young_holes.count; i += 2) {
+            uintptr_t start = al->young_holes.items[i], end = al->young_holes.items[i + 1];
+            survived += sweep_range(start, end);
+            size_t b = block_of(start);
+            if (b != last_block && last_block != (size_t)-1)
+                settle_block(last_block);
+            last_block = b;
+        }
+        if (last_block != (size_t)-1)
             settle_block(last_block);
-        last_block = b;
-    }
-    if (last_block != (size_t)-1)
-        settle_block(last_block);
-    for (size_t i = 0; i < alloc.young_large.count; i++) {
-        struct large_object *lo = (struct large_object *)alloc.young_large.items[i];
-        if (is_marked(lo->start))
-            survived += lo->nblocks << BLOCK_SHIFT;
-        else
-            free_large(lo);
+        for (size_t i = 0; i < al->young_large.count; i++) {
+            struct large_object *lo = (struct large_object *)al->young_large.items[i];
+            if (is_marked(lo->start))
+                survived += lo->nblocks << BLOCK_SHIFT;
+            else
+                free_large(lo);
+        }
     }
     gc.old_bytes += survived;
 }
 
+#ifdef STM_FLAVOUR_GIL
 /* After a major collection's marking: the survivors allocated by the
    running transaction (promoted before, or young now) lose the barrier
    flag that marking gave them, and the dead ones leave gc.promoted. */
@@ -252,6 +272,7 @@ static void keep_barriers_off(void)
         }
     }
 }
+#endif
 
 static void major_collection(void)
 {
@@ -268,7 +289,9 @@ static void major_collection(void)
     roots_mark_all();
     gc_drain();
     finalize_after_marking();
+#ifdef STM_FLAVOUR_GIL
     keep_barriers_off();
+#endif
 
     size_t live = 0;
     heap.recycle.count = 0;
@@ -303,6 +326,8 @@ void gc_collect(bool major)
     STM_CHECK(!gc.collecting, "collection requested from inside a collection");
     struct stm_thread_private *p = current_thread ? current_thread->priv : NULL;
     STM_CHECK(p && p->in_transaction, "collection outside a transaction");
+    if (!flavour_gc_begin(p))
+        return;
     if (gc.old_bytes >= gc.major_threshold)
         major = true;
     gc.collecting = true;
@@ -315,13 +340,20 @@ void gc_collect(bool major)
         minor_collection();
         gc.minor_count++;
     }
-    alloc_reset_after_gc();
+#ifdef STM_FLAVOUR_STM
+    gc_stm_after_sweep(major);
+#endif
+    for (size_t a = 0; a < allocator_count(); a++)
+        alloc_reset_after_gc(allocator_at(a));
+#ifdef STM_FLAVOUR_GIL
     /* Every minor collection traces gc.promoted again: ask the client to
        end the transaction soon, so that the list stays short. */
     if (gc.promoted.count)
         STM_SEGMENT->break_countdown = 0;
+#endif
     stats_switch(p, -1);
     gc.collecting = false;
+    flavour_gc_end(p);
 }
 
 void stm_collect_minor(void) { gc_collect(false); }

@@ -97,6 +97,23 @@ void blocks_give_back(size_t first, size_t n);
 /* Returns free block memory to the OS. */
 void blocks_trim(void);
 
+/* References versus real addresses.  The heap's side tables, lists and
+   block descriptors all hold references (in the STM flavour, offsets from a
+   segment's base); memory is touched through a real address.  In the GIL
+   flavour the two are the same and these helpers compile to nothing.
+   real_cur(): the running thread's view.  gc_real(): the view a collection
+   reads an object in (segments.h explains which one in the STM flavour). */
+#ifdef STM_FLAVOUR_STM
+extern char *seg_base[];               /* real base of segment 0..N */
+extern uint8_t *line_view;             /* per line, during a collection: the
+                                          segment whose view holds its objects */
+extern __thread char *my_base;         /* base of the thread's segment */
+static inline void *real_cur(uintptr_t ref) { return my_base + ref; }
+static inline void *real_in(int seg, uintptr_t ref) { return seg_base[seg] + ref; }
+#else
+static inline void *real_cur(uintptr_t ref) { return (void *)ref; }
+#endif
+
 static inline size_t block_of(uintptr_t addr) { return (addr - (uintptr_t)heap.base) >> BLOCK_SHIFT; }
 static inline uintptr_t block_addr(size_t b) { return (uintptr_t)heap.base + (b << BLOCK_SHIFT); }
 static inline size_t granule_of(uintptr_t addr) { return (addr - (uintptr_t)heap.base) >> GRANULE_SHIFT; }
@@ -108,27 +125,54 @@ static inline bool bit_get(const uint8_t *bits, size_t i) { return (bits[i >> 3]
 static inline void bit_set(uint8_t *bits, size_t i) { bits[i >> 3] |= (uint8_t)(1u << (i & 7)); }
 static inline void bit_clear(uint8_t *bits, size_t i) { bits[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
 static inline bool is_marked(uintptr_t obj) { return bit_get(heap.mark_bits, granule_of(obj)); }
+#ifdef STM_FLAVOUR_STM
+static inline int view_of(uintptr_t obj)
+{
+    return line_view[(obj - (uintptr_t)heap.base) >> LINE_SHIFT];
+}
+static inline void *gc_real(uintptr_t obj) { return real_in(view_of(obj), obj); }
+#else
+static inline void *gc_real(uintptr_t obj) { return (void *)obj; }
+#endif
+/* Gives the memory of a range of free blocks back to the OS; it reads as
+   zero afterwards (in every segment). */
+void heap_discard(uintptr_t start, size_t size);
 
 /* ---- allocation (alloc.c) ---- */
 struct allocator {
+    struct stm_segment_info *info;  /* the segment's bump pointer (real address) */
     size_t block;             /* block being cut into holes, or (size_t)-1 */
     size_t next_line;         /* where to look for the next hole in it */
     uintptr_t hole_end;       /* true end of the current hole */
     size_t young_bytes;       /* handed out since the last collection */
     struct wordvec young_holes;   /* pairs (start, end) */
     struct wordvec young_large;   /* struct large_object * */
+    uint64_t stress_countdown;
+    bool block_is_fresh;      /* block came zeroed from blocks_take */
 };
+/* One allocator per segment, so that the side tables' bytes of a hole are
+   written by one thread only. */
+#ifdef STM_FLAVOUR_STM
+#  define ALLOC (&my_seg->alloc)
+#else
 extern struct allocator alloc;
-void alloc_reset_after_gc(void);
+#  define ALLOC (&alloc)
+#endif
+size_t allocator_count(void);
+struct allocator *allocator_at(size_t i);
+void alloc_reset_after_gc(struct allocator *a);
+/* Serialises the allocators' use of the shared block lists (STM flavour). */
+void heap_lock(void);
+void heap_unlock(void);
 
 /* ---- collection (collect.c, roots.c, finalize.c) ---- */
 struct gc_state {
     struct config_values {
         size_t heap_size;
         uint64_t stress_every;        /* STM_GC_STRESS, 0 if off */
+        int segments;                 /* STM flavour: running transactions */
     } cfg;
     struct stm_config client;
-    uint64_t stress_countdown;
     uint64_t stress_collections;
     size_t old_bytes;                 /* estimate of bytes in old objects */
     size_t major_threshold;
@@ -160,9 +204,18 @@ void roots_mark_all(void);
 void gc_transaction_ended(void);
 void finalize_after_marking(void);
 
+/* The size of the object at reference obj whose header is at real address h. */
+static inline size_t object_size_at(const struct stm_header *h, uintptr_t obj)
+{
+    uint32_t granules = h->stm_flags >> STM_SIZE_SHIFT;
+    if (granules)
+        return (size_t)granules << GRANULE_SHIFT;
+    return heap.blocks[block_of(obj)].large->size;
+}
+/* During a collection. */
 static inline size_t object_size(uintptr_t obj)
 {
-    uint32_t granules = ((struct stm_header *)obj)->stm_flags >> STM_SIZE_SHIFT;
+    uint32_t granules = ((struct stm_header *)gc_real(obj))->stm_flags >> STM_SIZE_SHIFT;
     if (granules)
         return (size_t)granules << GRANULE_SHIFT;
     return heap.blocks[block_of(obj)].large->size;
@@ -177,6 +230,12 @@ enum thread_state {
 
 struct stm_thread_private {
     stm_thread *tl;
+#ifdef STM_FLAVOUR_STM
+    struct segment *seg;            /* held, or NULL */
+    struct segment *last_seg;       /* %gs points there */
+    uint64_t start_time;            /* kept across retries: see contention.c */
+    bool retrying;
+#endif
     struct stm_thread_private *next;
     enum thread_state state;
     bool in_transaction;
@@ -211,9 +270,24 @@ void stats_switch(struct stm_thread_private *p, int state);
 /* Ends the transaction's running time as `state` (committed or aborted). */
 void stats_end_run(struct stm_thread_private *p, enum stm_time state);
 
-/* ---- transactions, flavour specific (gil.c) ---- */
+/* ---- transactions, flavour specific (gil.c, or stm.h's files) ---- */
 void flavour_setup(void);
 void flavour_teardown(void);
 void flavour_thread_exit(struct stm_thread_private *p);
+/* A collection runs between these two, with every other thread parked;
+   false if another thread collected meanwhile (the caller retries). */
+bool flavour_gc_begin(struct stm_thread_private *p);
+void flavour_gc_end(struct stm_thread_private *p);
+/* The objects of a weak reference or finalizer's slot have changed: bring
+   every view of it in line (STM flavour; nothing in the GIL flavour). */
+void flavour_clear_flag(uintptr_t obj, uint32_t flag);
+void flavour_clear_weak_slot(uintptr_t w, size_t offset);
+/* Shared lists pushed to from running transactions. */
+void gc_list_push(struct wordvec *v, uintptr_t x);
+void gc_list_push_pair(struct wordvec *v, uintptr_t x, uintptr_t y);
+
+#ifdef STM_FLAVOUR_STM
+#  include "segments.h"
+#endif
 
 #endif

@@ -10,21 +10,29 @@
 
 void stm_enable_finalizer(stm_obj *obj)
 {
+#ifdef STM_FLAVOUR_STM
+    /* The flag is part of the object: written like any other field. */
+    stm_write(obj);
+#endif
     struct stm_header *h = stm_real_address(obj);
     STM_CHECK(!(h->stm_flags & STM_FLAG_FINALIZER), "stm_enable_finalizer() twice on one object");
     h->stm_flags |= STM_FLAG_FINALIZER;
-    wordvec_push(&gc.finalizable, (uintptr_t)h);
+    gc_list_push(&gc.finalizable, (uintptr_t)obj);
 }
 
 stm_obj *stm_next_finalizable(void)
 {
-    if (gc.finalize_queue.count == 0)
+    heap_lock();
+    if (gc.finalize_queue.count == 0) {
+        heap_unlock();
         return NULL;
+    }
     uintptr_t obj = gc.finalize_queue.items[0];
     /* First in, first out: finalizers run in the order objects died. */
     for (size_t i = 1; i < gc.finalize_queue.count; i++)
         gc.finalize_queue.items[i - 1] = gc.finalize_queue.items[i];
     gc.finalize_queue.count--;
+    heap_unlock();
     return (stm_obj *)obj;
 }
 
@@ -38,6 +46,8 @@ void finalize_after_marking(void)
     size_t kept = 0, first_new = gc.finalize_queue.count;
     for (size_t i = 0; i < gc.finalizable.count; i++) {
         uintptr_t obj = gc.finalizable.items[i];
+        if (!bit_get(heap.start_bits, granule_of(obj)))
+            continue;                       /* allocated by an aborted transaction */
         if (is_marked(obj))
             gc.finalizable.items[kept++] = obj;
         else
@@ -46,7 +56,7 @@ void finalize_after_marking(void)
     gc.finalizable.count = kept;
     for (size_t i = first_new; i < gc.finalize_queue.count; i++) {
         uintptr_t obj = gc.finalize_queue.items[i];
-        ((struct stm_header *)obj)->stm_flags &= ~STM_FLAG_FINALIZER;
+        flavour_clear_flag(obj, STM_FLAG_FINALIZER);
         gc_mark_precise(obj);
     }
     gc_drain();
@@ -57,9 +67,7 @@ void finalize_after_marking(void)
         uintptr_t w = gc.weakrefs.items[i], offset = gc.weakrefs.items[i + 1];
         if (!is_marked(w))
             continue;                       /* the weakref itself died */
-        uintptr_t *slot = (uintptr_t *)(w + offset);
-        if (*slot && !is_marked(*slot))
-            *slot = 0;
+        flavour_clear_weak_slot(w, offset);
         gc.weakrefs.items[kept++] = w;
         gc.weakrefs.items[kept++] = offset;
     }

@@ -9,6 +9,7 @@
 ** ever runs client code without it, and every thread not holding it is
 ** parked at a known stack pointer for the collector.
 */
+#ifdef STM_FLAVOUR_GIL
 #include "core.h"
 #include <errno.h>
 #include <time.h>
@@ -213,3 +214,29 @@ void flavour_thread_exit(struct stm_thread_private *p)
     if (holding)
         gil_release();
 }
+
+/* One thread runs: a collection needs nobody else to stop, and every
+   object has one version. */
+bool flavour_gc_begin(struct stm_thread_private *p) { return true; }
+void flavour_gc_end(struct stm_thread_private *p) {}
+void heap_lock(void) {}
+void heap_unlock(void) {}
+void gc_list_push(struct wordvec *v, uintptr_t x) { wordvec_push(v, x); }
+void gc_list_push_pair(struct wordvec *v, uintptr_t x, uintptr_t y)
+{
+    wordvec_push(v, x);
+    wordvec_push(v, y);
+}
+
+void flavour_clear_flag(uintptr_t obj, uint32_t flag)
+{
+    ((struct stm_header *)obj)->stm_flags &= ~flag;
+}
+
+void flavour_clear_weak_slot(uintptr_t w, size_t offset)
+{
+    uintptr_t *slot = (uintptr_t *)(w + offset);
+    if (*slot && !is_marked(*slot))
+        *slot = 0;
+}
+#endif

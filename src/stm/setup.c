@@ -91,14 +91,24 @@ bool stm_setup(const struct stm_config *config)
     gc.cfg.heap_size = size;
 
     env = getenv("STM_GC_STRESS");
-    if (env && *env) {
+    if (env && *env)
         gc.cfg.stress_every = strtoull(env, NULL, 10);
-        gc.stress_countdown = gc.cfg.stress_every;
-    }
+    int segs = config->segments;
+    env = getenv("STM_SEGMENTS");
+    if (env && *env && !segs)
+        segs = atoi(env);
+    if (segs <= 0)
+        segs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    gc.cfg.segments = segs < 1 ? 1 : segs > 64 ? 64 : segs;
+
     gc.major_threshold = MIN_MAJOR_THRESHOLD;
     if (!heap_reserve(size))
         return false;
-    alloc.block = (size_t)-1;
+    for (size_t i = 0; i < allocator_count(); i++) {
+        struct allocator *a = allocator_at(i);
+        a->block = (size_t)-1;
+        a->stress_countdown = gc.cfg.stress_every;
+    }
     flavour_setup();
     setup_done = true;
     return true;
@@ -114,9 +124,15 @@ void stm_teardown(void)
         free(lo->cards);
         free(lo);
     }
+    for (size_t i = 0; i < allocator_count(); i++) {
+        struct allocator *a = allocator_at(i);
+        wordvec_free(&a->young_holes);
+        wordvec_free(&a->young_large);
+        struct stm_segment_info *info = a->info;
+        memset(a, 0, sizeof *a);
+        a->info = info;
+    }
     heap_release();
-    wordvec_free(&alloc.young_holes);
-    wordvec_free(&alloc.young_large);
     wordvec_free(&gc.gray);
     wordvec_free(&gc.remembered);
     wordvec_free(&gc.promoted);
@@ -124,6 +140,5 @@ void stm_teardown(void)
     wordvec_free(&gc.finalizable);
     wordvec_free(&gc.finalize_queue);
     wordvec_free(&gc.weakrefs);
-    memset(&alloc, 0, sizeof alloc);
     setup_done = false;
 }

@@ -18,8 +18,14 @@ int list_sort(Object *l, Object *key, bool reverse);
 Object *generator_send(Object *g, Object *v);
 Object *frame_locals(Frame *f);
 
+int io_stdout_write(Object *file, Object *s);
+
 static int write_str(Object *file, Object *s)
 {
+    /* Our TextIOWrapper (sys.stdout, files) takes the text directly. */
+    int fast = file ? io_stdout_write(file, s) : 1;
+    if (fast <= 0)
+        return fast;
     if (!file) {
         size_t n;
         char *u = str_to_utf8(s, &n);
@@ -109,11 +115,14 @@ static Object *b_format(Object *self, Object *const *args, size_t nargs, Object 
 }
 
 /* isinstance/issubclass with tuples and __instancecheck__ on metaclasses. */
+Type *union_type_get(void);
+
 static int check_class(Object *v, Object *cls, bool instance)
 {
-    if (!is_small(cls) && cls->type == vm.t_tuple) {
-        for (size_t i = 0; i < tuple_size(cls); i++) {
-            int r = check_class(v, tuple_get(cls, i), instance);
+    if (!is_small(cls) && (cls->type == vm.t_tuple || cls->type == union_type_get())) {
+        Object *items = cls->type == vm.t_tuple ? cls : ((Iter *)cls)->seq;
+        for (size_t i = 0; i < tuple_size(items); i++) {
+            int r = check_class(v, tuple_get(items, i), instance);
             if (r)
                 return r;
         }
@@ -812,8 +821,9 @@ static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Ob
     Object *ns;
     Object *prepare = obj_getattr_cstr(meta, "__prepare__");
     if (prepare) {
-        Object *pargs[2] = { name, bases };
-        ns = obj_call(prepare, pargs, 2, NULL);
+        rest_vals[1] = name;
+        rest_vals[2] = bases;
+        ns = obj_call(prepare, rest_vals + 1, 2, nrest ? rest_names : NULL);
     } else {
         exc_clear();
         ns = dict_new();
@@ -893,4 +903,6 @@ void builtins_init(void)
     dict_set_cstr(d, "Ellipsis", vm.ellipsis);
     dict_set_cstr(d, "NotImplemented", NotImplemented);
     dict_set_cstr(d, "__debug__", True_);
+    void number_builtins_init(Object *builtins_module);
+    number_builtins_init(m);
 }

@@ -18,6 +18,7 @@ Object *bytes_getitem_common(Object *self, Object *key, const char *what);
 int bytes_contains(Object *self, Object *item);
 Object *bytes_concat(Object *a, Object *b);
 Object *bytes_repeat(Object *a, Object *b);
+int64_t hash_not_implemented(Object *self);
 
 static Object *storage_new(size_t cap)
 {
@@ -195,7 +196,7 @@ static intptr_t ba_length(Object *self) { return (intptr_t)ba_len(self); }
 
 static Object *ba_getitem(Object *self, Object *key)
 {
-    return bytes_getitem_common(self, key, "bytearray");
+    return bytes_getitem_common(self, key, "bytearray ");
 }
 
 static int byte_value(Object *v, unsigned char *out)
@@ -344,8 +345,6 @@ METHOD(extend)
 {
     if (args_exact("extend", kw, nargs, 1) < 0)
         return NULL;
-    if (str_unwrap(args[0]))
-        return raise(vm.e_TypeError, "expected iterable of integers; got: 'str'");
     if (is_int(args[0]))
         return raise(vm.e_TypeError, "can't extend bytearray with %s",
                      type_name(type_of(args[0])));
@@ -444,6 +443,7 @@ void bytearray_type_init(void)
     Type *t = vm.t_bytearray;
     t->repr = ba_repr;
     t->richcompare = bytes_richcompare;
+    t->hash = hash_not_implemented;
     t->length = ba_length;
     t->getitem = ba_getitem;
     t->setitem = ba_setitem;

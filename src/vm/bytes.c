@@ -46,8 +46,11 @@ static Object *same_or_copy(Object *self, const ByteView *v)
     return make_like(self, v->data, v->size);
 }
 
+/* bytearray's repr escapes every single quote, bytes' only the one that
+   delimits: CPython's two reprs differ so. */
 Object *bytes_repr_data(const unsigned char *d, size_t n, const char *prefix, const char *suffix)
 {
+    bool escape_single = *prefix != 0;
     bool single = memchr(d, '\'', n) != NULL, dbl = memchr(d, '"', n) != NULL;
     char quote = single && !dbl ? '"' : '\'';
     struct TextBuf t = TEXTBUF_INIT;
@@ -57,7 +60,7 @@ Object *bytes_repr_data(const unsigned char *d, size_t n, const char *prefix, co
     for (size_t i = 0; i < n && rc == 0; i++) {
         unsigned char c = d[i];
         char esc[5];
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (c == '\'' && escape_single)) {
             esc[0] = '\\';
             esc[1] = (char)c;
             rc |= textbuf_append(&t, esc, 2);
@@ -141,7 +144,8 @@ int bytes_source(Object *x, unsigned char **out, size_t *n, const char *tname)
         if (index_to_ssize(item, &b, true) < 0)
             goto fail;
         if (b < 0 || b > 255) {
-            raise(vm.e_ValueError, "byte must be in range(0, 256)");
+            raise(vm.e_ValueError, "%s must be in range(0, 256)",
+                  strcmp(tname, "bytes") == 0 ? "bytes" : "byte");
             goto fail;
         }
         (*out)[i] = (unsigned char)b;
@@ -295,8 +299,8 @@ Object *bytes_getitem_common(Object *self, Object *key, const char *what)
         return r;
     }
     if (!is_int(key) && !type_of(key)->unary[UN_INDEX])
-        return raise(vm.e_TypeError, "%s indices must be integers or slices, not %s", what,
-                     type_name(type_of(key)));
+        return raise(vm.e_TypeError, "%s indices must be integers or slices, not %s",
+                     *what ? "bytearray" : "byte", type_name(type_of(key)));
     intptr_t i;
     if (index_to_ssize(key, &i, true) < 0)
         return NULL;
@@ -304,13 +308,13 @@ Object *bytes_getitem_common(Object *self, Object *key, const char *what)
     if (i < 0)
         i += (intptr_t)v.size;
     if (i < 0 || i >= (intptr_t)v.size)
-        return raise(vm.e_IndexError, "%s index out of range", what);
+        return raise(vm.e_IndexError, "%sindex out of range", what);
     return make_small(v.data[i]);
 }
 
 static Object *bytes_getitem(Object *self, Object *key)
 {
-    return bytes_getitem_common(self, key, "byte");
+    return bytes_getitem_common(self, key, "");
 }
 
 /* A search argument: an int (one byte) or a bytes-like object. */
@@ -594,7 +598,7 @@ static Object *justify(Object *self, Object *const *args, size_t nargs, Object *
     unsigned char fill = ' ';
     if (nargs == 2) {
         ByteView f;
-        if (!byte_view(args[1], &f) || is_bytearray(args[1]) || f.size != 1)
+        if (!byte_view(args[1], &f) || f.size != 1)
             return raise(vm.e_TypeError, "%s() argument 2 must be a byte string of length 1, "
                          "not %s", name, type_name(type_of(args[1])));
         fill = f.data[0];
@@ -972,6 +976,8 @@ METHOD(join)
 {
     if (args_exact("join", kw, nargs, 1) < 0)
         return NULL;
+    if (!type_of(args[0])->iter && !type_of(args[0])->getitem)
+        return raise(vm.e_TypeError, "can only join an iterable");
     Object *items = list_from_iterable(args[0]);
     if (!items)
         return NULL;

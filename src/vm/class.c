@@ -143,6 +143,8 @@ static int slot_descr_set(Object *d, Object *obj, Object *value)
     return dunder_or_error(d, value ? "__set__" : "__delete__", args, value ? 2 : 1) ? 0 : -1;
 }
 
+static intptr_t slot_length(Object *self);
+
 static int slot_truth(Object *self)
 {
     Object *r = call_dunder(self, "__bool__", NULL, 0);
@@ -154,13 +156,10 @@ static int slot_truth(Object *self)
     }
     if (exc_occurred())
         return -1;
-    r = call_dunder(self, "__len__", NULL, 0);
-    if (!r)
-        return exc_occurred() ? -1 : 1;
-    int64_t n;
-    if (int_to_i64(r, &n) < 0)
-        return -1;
-    return n != 0;
+    if (!type_lookup(type_of(self), intern_cstr("__len__")))
+        return 1;
+    intptr_t n = slot_length(self);
+    return n < 0 ? -1 : n != 0;
 }
 
 static intptr_t slot_length(Object *self)

@@ -325,14 +325,14 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
                 break;
             case H_SURROGATEESCAPE:
                 if (x < 0xdc80 || x > 0xdcff) {
-                    encode_error(codec_names[codec], s, k, k + 1, reason);
+                    encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
                 rc = tb_put(&t, &(char){ (char)(x - 0xdc00) }, 1);
                 break;
             case H_SURROGATEPASS:
                 if (codec != C_UTF8 || x < 0xd800 || x >= 0xe000) {
-                    encode_error(codec_names[codec], s, k, k + 1, reason);
+                    encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
                 rc = put_utf8(&t, x);

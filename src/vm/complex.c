@@ -405,7 +405,6 @@ static Object *complex_from_args(Object *re, Object *im)
         r -= b.im;
     if (im)
         i = a_cx ? i + b.re : b.re;
-    (void)b_cx;
     return complex_new(r, i);
 }
 

@@ -13,6 +13,15 @@ Object *seq_compare(Object *a, size_t na, Object *(*get_a)(Object *, size_t),
                     Object *b, size_t nb, Object *(*get_b)(Object *, size_t), CmpOp op);
 int slice_indices(Object *slice, intptr_t length, intptr_t *start, intptr_t *stop,
                   intptr_t *step, intptr_t *count);
+/* Sets item i of a tuple under construction after other allocations:
+   a collection may have made the tuple old meanwhile, so the generational
+   barrier is needed (it costs a flag test while the tuple is young). */
+static inline void tuple_fill(Object *t, size_t i, Object *v)
+{
+    obj_write(t);
+    tuple_init_item(t, i, v);
+}
+
 /* The tuple of a tuple or of an instance of a tuple subclass, else NULL. */
 Object *tuple_value(Object *v);
 int list_extend(Object *l, Object *iterable);
@@ -45,8 +54,10 @@ int set_update(Object *s, Object *iterable);
 /* Adds those of defs (a SLOT_METHODS table) whose slot t has. */
 void type_add_slot_methods(Type *t, const MethodDef *defs);
 
-/* An iterator type's __iter__ slot. */
+/* An iterator type's __iter__ slot, and its __iter__ and __next__
+   methods (which set the slot too). */
 Object *iter_self(Object *o);
+void iter_type_add_methods(Type *t);
 
 /* Dunders of the slots, for code that names them (list.__getitem__(x, i),
    super().__setitem__(...)): they call this type's slot, not the

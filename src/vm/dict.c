@@ -796,6 +796,7 @@ static Object *mp_repr(Object *p)
     Object *pre = str_from_cstr("mappingproxy(");
     return r && pre ? str_concat(str_concat(pre, r), str_from_cstr(")")) : NULL;
 }
+static Object *mp_str(Object *p) { return obj_str(((Iter *)p)->seq); }
 static Object *mp_richcompare(Object *a, Object *b, CmpOp op)
 {
     return obj_richcompare(((Iter *)a)->seq, b, op);
@@ -1066,7 +1067,7 @@ void dict_type_init(void)
         stm_add_root((stm_obj **)&t_reverse_iter[i]);
         t_reverse_iter[i] = type_new_builtin(rev_names[i], vm.t_object, L_ITER, 0, 0);
         t_reverse_iter[i]->next = dict_reviter_next;
-        t_reverse_iter[i]->iter = iter_self;
+        iter_type_add_methods(t_reverse_iter[i]);
     }
     Type *t = vm.t_dict;
     t->repr = dict_repr;
@@ -1127,6 +1128,7 @@ void dict_type_init(void)
     mp->iter = mp_iter;
     mp->contains = mp_contains;
     mp->repr = mp_repr;
+    mp->str = mp_str;
     mp->richcompare = mp_richcompare;
     static const MethodDef mp_methods[] = {
         { "keys", mp_keys, 0 }, { "values", mp_values, 0 }, { "items", mp_items, 0 },

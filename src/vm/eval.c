@@ -57,6 +57,7 @@ Object *import_name(Object *name, Object *fromlist, Object *level, Object *globa
 Object *import_from(Object *module, Object *name);
 int import_star(Object *module, Object *locals);
 Object *build_class_builtin(void);
+void call_error_prefix(Object *callable);
 
 static int find_handler(Code *code, uint32_t pc, ExcEntry *out)
 {
@@ -96,7 +97,11 @@ void traceback_add(Object *exc, Frame *f, uint32_t pc)
 static Object *name_error(Object *name)
 {
     char nb[200];
-    return raise(vm.e_NameError, "name '%s' is not defined", str_cstr(name, nb, sizeof nb));
+    raise(vm.e_NameError, "name '%s' is not defined", str_cstr(name, nb, sizeof nb));
+    Object *e = exc_occurred();
+    if (e && !is_small(e) && layout_of(e) == L_EXCEPTION)
+        ((Exception *)e)->fields[0] = name;
+    return NULL;
 }
 
 static Object *unbound_local(Code *code, uint32_t i)
@@ -675,9 +680,17 @@ op_SET_UPDATE: {
 op_DICT_UPDATE:
 op_DICT_MERGE: {
     Object *other = POP(), *d = PEEK(oparg);
-    if (dict_merge_from(d, other, INSTR_OP(words[instr_pc]) == OP_DICT_MERGE,
-                        sp, stack_base) < 0)
+    if (INSTR_OP(words[instr_pc]) == OP_DICT_UPDATE
+        && (is_small(other) || !type_lookup(type_of(other), intern_cstr("keys")))) {
+        raise(vm.e_TypeError, "'%s' object is not a mapping", type_name(type_of(other)));
         goto error;
+    }
+    if (dict_merge_from(d, other, INSTR_OP(words[instr_pc]) == OP_DICT_MERGE,
+                        sp, stack_base) < 0) {
+        if (INSTR_OP(words[instr_pc]) == OP_DICT_MERGE)
+            call_error_prefix(PEEK(oparg + 2));
+        goto error;
+    }
     DISPATCH();
 }
 
@@ -1081,8 +1094,16 @@ op_CHECK_EG_MATCH: {
     Object *match, *rest;
     if (exception_group_split(eg, type, &match, &rest) < 0)
         goto error;
+    if (match == None) {
+        PUSH(None);
+        DISPATCH();
+    }
+    /* The clause handles the matching part: it is what sys.exception()
+       reports inside it. */
     SET_TOP(rest);
     PUSH(match);
+    obj_write((Object *)ts);
+    ts->handled = match;
     DISPATCH();
 }
 

@@ -142,19 +142,24 @@ static int split_rec(Object *exc, int kind, Object *cond, bool want_rest, Object
     Object *ml = list_new(0), *rl = want_rest ? list_new(0) : NULL;
     if (!ml || (want_rest && !rl))
         return -1;
+    /* The group itself is reused only when each member went whole to
+       the same side. */
+    bool whole_match = true, whole_rest = true;
     for (size_t i = 0; i < n; i++) {
-        Object *sm, *sr;
-        if (split_rec(tuple_get(excs, i), kind, cond, want_rest, &sm, &sr) < 0)
+        Object *sm, *sr, *member = tuple_get(excs, i);
+        if (split_rec(member, kind, cond, want_rest, &sm, &sr) < 0)
             return -1;
         if ((sm && list_append(ml, sm) < 0) || (sr && list_append(rl, sr) < 0))
             return -1;
+        whole_match &= sm == member;
+        whole_rest &= sr == member;
     }
-    if (list_size(ml) == n)
+    if (whole_match)
         *match = exc;
     else if (list_size(ml) && !(*match = eg_derive(exc, ml)))
         return -1;
     if (want_rest) {
-        if (list_size(rl) == n)
+        if (whole_rest)
             *rest = exc;
         else if (list_size(rl) && !(*rest = eg_derive(exc, rl)))
             return -1;
@@ -298,9 +303,8 @@ int exception_group_split(Object *exc, Object *type, Object **match, Object **re
         if (is_group(exc)) {
             *match = exc;
         } else {
-            Object *l = list_new(0);
-            Object *g = l && list_append(l, exc) == 0 ? make_group(vm.e_BaseExceptionGroup,
-                                                                   vm.empty_str, l) : NULL;
+            Object *t = tuple_pack(1, exc);
+            Object *g = t ? make_group(vm.e_BaseExceptionGroup, vm.empty_str, t) : NULL;
             if (!g)
                 return -1;
             ((Exception *)g)->traceback = ((Exception *)exc)->traceback;
@@ -440,25 +444,134 @@ void exception_set_context(Object *exc)
 
 /* ---- BaseException's slots and methods ------------------------------------------ */
 
+static Object *exc_str(Object *self);
+
+/* The per-class fields that the constructor arguments give: ImportError
+   takes name= and path= keywords, SyntaxError a details tuple. */
+static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *kwnames)
+{
+    Type *t = type_of(e);
+    Object *STM_SEG *fields = ((Exception *)e)->fields;
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (nkw && !type_is_subtype(t, vm.e_ImportError)) {
+        raise(vm.e_TypeError, "%s() takes no keyword arguments", type_name(t));
+        return -1;
+    }
+    obj_write(e);
+    if (type_is_subtype(t, vm.e_StopIteration)) {
+        fields[0] = nargs ? args[0] : None;
+    } else if (type_is_subtype(t, vm.e_SystemExit)) {
+        fields[0] = nargs == 0 ? None : nargs == 1 ? args[0] : ((Exception *)e)->args;
+    } else if (type_is_subtype(t, vm.e_ImportError)) {
+        fields[0] = nargs == 1 ? args[0] : None;
+        fields[1] = fields[2] = None;
+        for (size_t k = 0; k < nkw; k++) {
+            Object *name = tuple_get(kwnames, k);
+            char nb[100];
+            if (str_eq_cstr(name, "name"))
+                fields[1] = args[nargs + k];
+            else if (str_eq_cstr(name, "path"))
+                fields[2] = args[nargs + k];
+            else {
+                raise(vm.e_TypeError, "'%s' is an invalid keyword argument for %s()",
+                      str_cstr(name, nb, sizeof nb), type_name(t));
+                return -1;
+            }
+        }
+    } else if (type_is_subtype(t, vm.e_SyntaxError)) {
+        for (int i = 0; i < 8; i++)
+            fields[i] = None;
+        if (nargs >= 1)
+            fields[0] = args[0];
+        if (nargs == 2) {
+            Object *d = args[1];
+            if (is_small(d) || d->type != vm.t_tuple || tuple_size(d) < 4 || tuple_size(d) > 6) {
+                raise(vm.e_TypeError, tuple_size(d) < 4 ? "tuple index out of range"
+                                                        : "function takes at most 6 arguments (%zu given)",
+                      is_small(d) || d->type != vm.t_tuple ? 0 : tuple_size(d));
+                return -1;
+            }
+            for (size_t i = 0; i < tuple_size(d); i++)
+                fields[1 + i] = tuple_get(d, i);
+        }
+    } else if (type_is_subtype(t, vm.e_AttributeError) || type_is_subtype(t, vm.e_NameError)) {
+        fields[0] = fields[1] = None;
+    }
+    return 0;
+}
+
 static Object *exc_construct(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
 {
     Type *t = (Type *)cls;
-    if (kwnames && tuple_size(kwnames)) {
-        char nb[100];
-        return raise(vm.e_TypeError, "%s() takes no keyword arguments",
-                     str_cstr(t->name, nb, sizeof nb));
-    }
     Object *a = tuple_from_array(args, nargs);
     if (!a)
         return NULL;
     Object *e = exception_new(t, a);
-    if (!e)
+    if (!e || exc_set_fields(e, args, nargs, kwnames) < 0)
         return NULL;
-    if (type_is_subtype(t, vm.e_StopIteration))
-        ((Exception *)e)->fields[0] = nargs ? args[0] : None;
-    if (type_is_subtype(t, vm.e_SystemExit))
-        ((Exception *)e)->fields[0] = nargs == 0 ? None : nargs == 1 ? args[0] : a;
     return e;
+}
+
+static Object *get_field(Object *self, int i)
+{
+    obj_read(self);
+    Object *v = ((Exception *)self)->fields[i];
+    return v ? v : None;
+}
+static Object *get_field1(Object *self) { return get_field(self, 1); }
+static Object *get_field2(Object *self) { return get_field(self, 2); }
+static Object *get_field3(Object *self) { return get_field(self, 3); }
+static Object *get_field4(Object *self) { return get_field(self, 4); }
+static Object *get_field5(Object *self) { return get_field(self, 5); }
+static Object *get_field6(Object *self) { return get_field(self, 6); }
+static Object *get_field7(Object *self) { return get_field(self, 7); }
+
+static int set_field(Object *self, int i, Object *v)
+{
+    obj_write(self);
+    ((Exception *)self)->fields[i] = v;
+    return 0;
+}
+static int set_field0(Object *self, Object *v) { return set_field(self, 0, v); }
+static int set_field1(Object *self, Object *v) { return set_field(self, 1, v); }
+static int set_field2(Object *self, Object *v) { return set_field(self, 2, v); }
+static int set_field3(Object *self, Object *v) { return set_field(self, 3, v); }
+static int set_field4(Object *self, Object *v) { return set_field(self, 4, v); }
+static int set_field5(Object *self, Object *v) { return set_field(self, 5, v); }
+static int set_field6(Object *self, Object *v) { return set_field(self, 6, v); }
+static int set_field7(Object *self, Object *v) { return set_field(self, 7, v); }
+
+/* "msg (file.py, line 3)", with the file's base name. */
+static Object *syntax_error_str(Object *self)
+{
+    Object *msg = get_field(self, 0), *file = get_field(self, 1), *line = get_field(self, 2);
+    Object *m = obj_str(msg);
+    if (!m)
+        return NULL;
+    bool has_file = is_str(file), has_line = is_int(line);
+    if (!has_file && !has_line)
+        return m;
+    char mb[1000], fb[1000];
+    str_cstr(m, mb, sizeof mb);
+    const char *base = "";
+    if (has_file) {
+        str_cstr(file, fb, sizeof fb);
+        base = strrchr(fb, '/') ? strrchr(fb, '/') + 1 : fb;
+    }
+    int64_t ln = 0;
+    if (has_line && int_to_i64(line, &ln) < 0)
+        return NULL;
+    if (has_file && has_line)
+        return str_format("%s (%s, line %lld)", mb, base, (long long)ln);
+    if (has_file)
+        return str_format("%s (%s)", mb, base);
+    return str_format("%s (line %lld)", mb, (long long)ln);
+}
+
+static Object *import_error_str(Object *self)
+{
+    Object *msg = get_field(self, 0);
+    return msg != None ? obj_str(msg) : exc_str(self);
 }
 
 static Object *exc_str(Object *self)
@@ -605,7 +718,9 @@ static Object *exc_init(Object *self, Object *const *args, size_t nargs, Object 
         return NULL;
     obj_write(self);
     ((Exception *)self)->args = a;
-    return None;
+    if (is_group(self))
+        return None;
+    return exc_set_fields(self, args, nargs, kw) < 0 ? NULL : None;
 }
 
 static int exc_init_slot(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -615,6 +730,8 @@ static int exc_init_slot(Object *self, Object *const *args, size_t nargs, Object
 
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
                    int (*set)(Object *, Object *));
+
+void oserror_init(void);
 
 void exceptions_init(void)
 {
@@ -638,8 +755,43 @@ void exceptions_init(void)
     getset_new(b, "__cause__", get_cause, set_cause);
     getset_new(b, "__context__", get_context, set_context);
     getset_new(b, "__suppress_context__", get_suppress, set_suppress);
-    getset_new(vm.e_StopIteration, "value", get_field0, NULL);
-    getset_new(vm.e_SystemExit, "code", get_field0, NULL);
+    getset_new(vm.e_StopIteration, "value", get_field0, set_field0);
+    getset_new(vm.e_SystemExit, "code", get_field0, set_field0);
+    Type *ie = vm.e_ImportError;
+    ie->str = import_error_str;
+    getset_new(ie, "msg", get_field0, set_field0);
+    getset_new(ie, "name", get_field1, set_field1);
+    getset_new(ie, "path", get_field2, set_field2);
+    getset_new(vm.e_NameError, "name", get_field0, set_field0);
+    getset_new(vm.e_AttributeError, "name", get_field0, set_field0);
+    getset_new(vm.e_AttributeError, "obj", get_field1, set_field1);
+    Type *se = vm.e_SyntaxError;
+    se->str = syntax_error_str;
+    static const char *const se_names[] = { "msg", "filename", "lineno", "offset", "text",
+                                            "end_lineno", "end_offset", "print_file_and_line" };
+    Object *(*const se_get[])(Object *) = { get_field0, get_field1, get_field2, get_field3,
+                                            get_field4, get_field5, get_field6, get_field7 };
+    int (*const se_set[])(Object *, Object *) = { set_field0, set_field1, set_field2, set_field3,
+                                                  set_field4, set_field5, set_field6, set_field7 };
+    for (int i = 0; i < 8; i++)
+        getset_new(se, se_names[i], se_get[i], se_set[i]);
+    Type *g = vm.e_BaseExceptionGroup;
+    /* ExceptionGroup derives from both BaseExceptionGroup and Exception. */
+    Type *eg = vm.e_ExceptionGroup;
+    eg->base = g;
+    eg->bases = tuple_pack(2, (Object *)g, (Object *)vm.e_Exception);
+    eg->mro = tuple_pack(5, (Object *)eg, (Object *)g, (Object *)vm.e_Exception,
+                         (Object *)vm.e_BaseException, (Object *)vm.t_object);
+    g->tp_new = eg_construct;
+    g->str = eg_str;
+    static const MethodDef eg_methods[] = {
+        { "split", eg_split, 0 }, { "subgroup", eg_subgroup, 0 },
+        { "derive", eg_derive_method, 0 }, { NULL, NULL, 0 },
+    };
+    type_add_methods(g, eg_methods);
+    getset_new(g, "message", eg_message, NULL);
+    getset_new(g, "exceptions", eg_exceptions, NULL);
+    oserror_init();     /* OSError's errno, strerror, filename: mod_oserror.c */
 }
 
 /* ---- printing uncaught exceptions ------------------------------------------------ */
@@ -656,16 +808,46 @@ static void print_str(FILE *out, Object *s)
     }
 }
 
-/* The source line, stripped, as the traceback module shows it. */
-static void print_source_line(FILE *out, Object *filename, int lineno)
+/* Printing follows CPython's C printer (the default sys.excepthook):
+   exception groups nest their members in boxes whose left edge is the
+   margin "| ", indented two columns per level. */
+typedef struct PrintCtx {
+    FILE *out;
+    int group_depth;
+    bool need_close;
+    int seen_depth;
+} PrintCtx;
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+#define RECURSIVE_CUTOFF 3
+
+static void write_indent(PrintCtx *c, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc(' ', c->out);
+}
+
+static int exc_indent(PrintCtx *c) { return 2 * c->group_depth; }
+static const char *exc_margin(PrintCtx *c) { return c->group_depth ? "| " : ""; }
+
+static void write_margin(PrintCtx *c)
+{
+    write_indent(c, exc_indent(c));
+    fputs(exc_margin(c), c->out);
+}
+
+/* Line `lineno` of a file, without its indentation and line end, in buf;
+   the number of leading blanks removed, or -1 when there is none. */
+static int source_line(Object *filename, int lineno, char *buf, size_t size)
 {
     char path[4096];
     str_cstr(filename, path, sizeof path);
     FILE *f = fopen(path, "r");
     if (!f)
-        return;
+        return -1;
     char line[4096];
-    int n = 0;
+    int n = 0, skipped = -1;
     while (fgets(line, sizeof line, f))
         if (++n == lineno) {
             char *p = line;
@@ -674,68 +856,282 @@ static void print_source_line(FILE *out, Object *filename, int lineno)
             size_t len = strlen(p);
             while (len && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' '))
                 p[--len] = 0;
-            fprintf(out, "    %s\n", p);
+            snprintf(buf, size, "%s", p);
+            skipped = (int)(p - line);
             break;
         }
     fclose(f);
+    return skipped;
 }
 
-static void print_one(FILE *out, Object *exc)
+static void print_tb_entry(PrintCtx *c, Object *filename, int lineno, Object *name)
+{
+    write_margin(c);
+    fprintf(c->out, "  File \"");
+    print_str(c->out, filename);
+    fprintf(c->out, "\", line %d, in ", lineno);
+    print_str(c->out, name);
+    fputc('\n', c->out);
+    char text[4096];
+    if (lineno > 0 && source_line(filename, lineno, text, sizeof text) >= 0) {
+        write_margin(c);
+        fprintf(c->out, "    %s\n", text);
+    }
+}
+
+static void print_repeats(PrintCtx *c, int count)
+{
+    if (count > RECURSIVE_CUTOFF) {
+        write_margin(c);
+        count -= RECURSIVE_CUTOFF;
+        fprintf(c->out, "  [Previous line repeated %d more time%s]\n", count, count > 1 ? "s" : "");
+    }
+}
+
+static void print_traceback(PrintCtx *c, Object *tb, const char *header_margin, const char *header)
+{
+    write_indent(c, exc_indent(c));
+    fprintf(c->out, "%s%s", header_margin, header);
+    Object *last_file = NULL, *last_name = NULL;
+    int last_line = -1, count = 0;
+    for (; tb && tb != None; tb = ((Traceback *)tb)->next) {
+        Traceback *t = (Traceback *)tb;
+        Code *code = (Code *)((Frame *)t->frame)->code;
+        if (last_file && str_eq(code->filename, last_file) && t->lineno == last_line
+            && str_eq(code->name, last_name)) {
+            if (++count > RECURSIVE_CUTOFF)
+                continue;
+        } else {
+            print_repeats(c, count);
+            last_file = code->filename;
+            last_name = code->name;
+            last_line = t->lineno;
+            count = 1;
+        }
+        print_tb_entry(c, code->filename, t->lineno, code->name);
+    }
+    print_repeats(c, count);
+}
+
+static Object *exc_field(Object *exc, int i)
+{
+    Object *v = ((Exception *)exc)->fields[i];
+    return v ? v : None;
+}
+
+/* A SyntaxError's location and the offending line with a caret. */
+static void print_syntax_location(PrintCtx *c, Object *exc)
+{
+    Object *file = exc_field(exc, 1), *line = exc_field(exc, 2), *text = exc_field(exc, 4);
+    int64_t lineno = 0, offset = 0, end_offset = 0;
+    if (is_int(line))
+        int_to_i64(line, &lineno);
+    if (is_int(exc_field(exc, 3)))
+        int_to_i64(exc_field(exc, 3), &offset);
+    if (is_int(exc_field(exc, 6)))
+        int_to_i64(exc_field(exc, 6), &end_offset);
+    exc_clear();
+    write_margin(c);
+    fprintf(c->out, "  File \"");
+    if (is_str(file))
+        print_str(c->out, file);
+    else
+        fputs("<string>", c->out);
+    fprintf(c->out, "\", line %lld\n", (long long)lineno);
+    if (!is_str(text))
+        return;
+    size_t n;
+    char *u = str_to_utf8(text, &n);
+    if (!u)
+        return;
+    char *p = u;
+    while (*p == ' ' || *p == '\t' || *p == '\f')
+        p++;
+    int64_t skipped = p - u;
+    size_t len = strlen(p);
+    while (len && (p[len - 1] == '\n' || p[len - 1] == '\r'))
+        p[--len] = 0;
+    write_margin(c);
+    fprintf(c->out, "    %s\n", p);
+    if (offset >= 1) {
+        int64_t col = offset - 1 - skipped, width = 1;
+        if (exc_field(exc, 5) == line && end_offset > offset)
+            width = end_offset - offset;
+        if (col < 0)
+            col = 0;
+        if (col > (int64_t)len)
+            col = (int64_t)len;
+        write_margin(c);
+        fputs("    ", c->out);
+        for (int64_t i = 0; i < col; i++)
+            fputc(' ', c->out);
+        for (int64_t i = 0; i < width; i++)
+            fputc('^', c->out);
+        fputc('\n', c->out);
+    }
+    free(u);
+}
+
+static void print_notes(PrintCtx *c, Object *exc)
+{
+    Object *notes = notes_of(exc);
+    if (!notes)
+        return;
+    if (is_str(notes) || is_small(notes) || !(notes->type == vm.t_list || notes->type == vm.t_tuple)) {
+        Object *r = obj_repr(notes);
+        write_margin(c);
+        if (r)
+            print_str(c->out, r);
+        else
+            fputs("<__notes__ repr() failed>", c->out);
+        exc_clear();
+        fputc('\n', c->out);
+        return;
+    }
+    Object *l = list_from_iterable(notes);
+    for (size_t i = 0; l && i < list_size(l); i++) {
+        Object *note = list_get(l, i);
+        Object *s = is_str(note) ? note : obj_str(note);
+        if (!s) {
+            exc_clear();
+            write_margin(c);
+            fputs("<note str() failed>\n", c->out);
+            continue;
+        }
+        size_t n;
+        char *u = str_to_utf8(s, &n);
+        if (!u)
+            break;
+        for (char *line = u, *end; line; line = end ? end + 1 : NULL) {
+            end = strchr(line, '\n');
+            write_margin(c);
+            fwrite(line, 1, end ? (size_t)(end - line) : strlen(line), c->out);
+            fputc('\n', c->out);
+        }
+        free(u);
+    }
+    exc_clear();
+}
+
+static void print_one(PrintCtx *c, Object *exc)
 {
     Object *tb = exception_traceback(exc);
     if (tb != None) {
-        fprintf(out, "Traceback (most recent call last):\n");
-        for (; tb && tb != None; tb = ((Traceback *)tb)->next) {
-            Traceback *t = (Traceback *)tb;
-            Frame *fr = (Frame *)t->frame;
-            Code *c = (Code *)fr->code;
-            fprintf(out, "  File \"");
-            print_str(out, c->filename);
-            fprintf(out, "\", line %d, in ", t->lineno);
-            print_str(out, c->name);
-            fprintf(out, "\n");
-            if (t->lineno > 0)
-                print_source_line(out, c->filename, t->lineno);
+        const char *header = "Traceback (most recent call last):\n";
+        const char *header_margin = exc_margin(c);
+        if (is_group(exc)) {
+            header = "Exception Group Traceback (most recent call last):\n";
+            if (c->group_depth == 1)
+                header_margin = "+ ";
         }
+        print_traceback(c, tb, header_margin, header);
     }
     Type *t = type_of(exc);
+    bool syntax = type_is_subtype(t, vm.e_SyntaxError);
+    if (syntax)
+        print_syntax_location(c, exc);
+    write_margin(c);
     Object *mod = type_lookup(t, intern_cstr("__module__"));
     if (mod && is_str(mod) && !str_eq_cstr(mod, "builtins") && !str_eq_cstr(mod, "__main__")) {
-        print_str(out, mod);
-        fputc('.', out);
+        print_str(c->out, mod);
+        fputc('.', c->out);
     }
-    print_str(out, t->qualname);
-    Object *s = obj_str(exc);
+    print_str(c->out, t->qualname);
+    Object *s = syntax && is_str(exc_field(exc, 0)) ? exc_field(exc, 0) : obj_str(exc);
     if (!s) {
         exc_clear();
-        fprintf(out, ": <exception str() failed>\n");
-        return;
+        fprintf(c->out, ": <exception str() failed>\n");
+    } else {
+        if (str_len(s)) {
+            fprintf(c->out, ": ");
+            print_str(c->out, s);
+        }
+        fputc('\n', c->out);
     }
-    if (str_len(s)) {
-        fprintf(out, ": ");
-        print_str(out, s);
-    }
-    fputc('\n', out);
+    print_notes(c, exc);
 }
 
-static void print_chain(FILE *out, Object *exc, int depth)
+static void print_recursive(PrintCtx *c, Object *exc);
+
+static void print_chained(PrintCtx *c, Object *exc, const char *message)
+{
+    bool need_close = c->need_close;
+    print_recursive(c, exc);
+    c->need_close = need_close;
+    write_margin(c);
+    fputc('\n', c->out);
+    write_margin(c);
+    fputs(message, c->out);
+    write_margin(c);
+    fputc('\n', c->out);
+}
+
+static void print_group(PrintCtx *c, Object *exc)
+{
+    if (!is_group(exc)) {
+        print_one(c, exc);
+        return;
+    }
+    if (c->group_depth > MAX_GROUP_DEPTH) {
+        write_margin(c);
+        fprintf(c->out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    if (c->group_depth == 0)
+        c->group_depth++;
+    print_one(c, exc);
+    Object *excs = eg_excs(exc);
+    size_t num = tuple_size(excs), n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last)
+            c->need_close = true;
+        write_indent(c, exc_indent(c));
+        if (!truncated)
+            fprintf(c->out, "%s+---------------- %zu ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        else
+            fprintf(c->out, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        c->group_depth++;
+        if (!truncated) {
+            print_recursive(c, tuple_get(excs, i));
+        } else {
+            size_t more = num - MAX_GROUP_WIDTH;
+            write_margin(c);
+            fprintf(c->out, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            write_indent(c, exc_indent(c));
+            fputs("+------------------------------------\n", c->out);
+            c->need_close = false;
+        }
+        c->group_depth--;
+    }
+    if (c->group_depth == 1)
+        c->group_depth--;
+}
+
+static void print_recursive(PrintCtx *c, Object *exc)
 {
     Exception *e = (Exception *)exc;
-    if (depth < 100) {
-        if (e->cause) {
-            print_chain(out, e->cause, depth + 1);
-            fprintf(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (e->context && !e->suppress_context) {
-            print_chain(out, e->context, depth + 1);
-            fprintf(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
+    if (c->seen_depth < 100) {
+        c->seen_depth++;
+        if (e->cause && !is_small(e->cause) && layout_of(e->cause) == L_EXCEPTION)
+            print_chained(c, e->cause,
+                          "The above exception was the direct cause of the following exception:\n");
+        else if (e->context && !e->suppress_context && !is_small(e->context)
+                 && layout_of(e->context) == L_EXCEPTION)
+            print_chained(c, e->context,
+                          "During handling of the above exception, another exception occurred:\n");
+        c->seen_depth--;
     }
-    print_one(out, exc);
+    print_group(c, exc);
 }
 
 void print_exception(Object *exc)
 {
     fflush(stdout);
-    print_chain(stderr, exc, 0);
+    PrintCtx c = { .out = stderr };
+    print_recursive(&c, exc);
     fflush(stderr);
 }

@@ -92,30 +92,25 @@ static bool is_builtin_fn(Object *f, BuiltinFn *fn)
     return f && !is_small(f) && layout_of(f) == L_BUILTIN && (BuiltinFn *)((Builtin *)f)->fn == fn;
 }
 
-static bool is_number(Type *t)
-{
-    return t == vm.t_int || t == vm.t_bool || t == vm.t_float || t == vm.t_complex
-           || type_is_subtype(t, vm.t_int) || type_is_subtype(t, vm.t_float)
-           || type_is_subtype(t, vm.t_complex);
-}
-
 Object *obj_format(Object *v, Object *spec)
 {
     if (!spec)
         spec = vm.empty_str;
+    else if (!is_str(spec)) {
+        Object *s = str_unwrap(spec);
+        if (!s)
+            return raise(vm.e_TypeError, "format() argument 2 must be str, not %s",
+                         type_name(type_of(spec)));
+        spec = s;
+    }
     Type *t = type_of(v);
     if (t == vm.t_str)
         return format_str_value(v, spec, t);
-    if (number_format && (t == vm.t_int || t == vm.t_float || t == vm.t_bool))
+    if (t == vm.t_int || t == vm.t_bool || t == vm.t_float || t == vm.t_complex)
         return number_format(v, spec);
     Object *f = type_lookup(t, intern_cstr("__format__"));
-    if (!f || is_builtin_fn(f, object_dunder_format)) {
-        if (number_format && is_number(t))
-            return number_format(v, spec);
-        if (str_len(spec) == 0 || !is_number(t))
-            return object_format_impl(v, spec);
-        return raise(vm.e_SystemError, "number formatting is not available");
-    }
+    if (!f || is_builtin_fn(f, object_dunder_format))
+        return object_format_impl(v, spec);
     if (is_builtin_fn(f, str_dunder_format))
         return format_str_value(str_unwrap(v), spec, t);
     Object *argv[2] = { v, spec };
@@ -175,9 +170,12 @@ Object *format_value(Object *v, int conversion, Object *spec)
 
 char *int_digits(Object *v, int base, bool *neg, size_t *len)
 {
-    if (!is_small(v) && layout_of(v) != L_BIGINT) {
-        v = number_index(v);
-        if (!v)
+    while (!is_small(v) && layout_of(v) != L_BIGINT) {
+        if (v == True_ || v == False_)
+            v = make_small(v == True_);
+        else if (layout_of(v) == L_INSTANCE && ((Instance *)v)->base_value)
+            v = ((Instance *)v)->base_value;
+        else if (!(v = number_index(v)))
             return NULL;
     }
     if (is_small(v)) {
@@ -336,58 +334,108 @@ static Object *resolve_field(Object *s, size_t from, size_t to, FormatCtx *ctx)
     return obj;
 }
 
-/* Formats the field s[from:to) (between the braces). */
-static Object *render_field(Object *s, size_t from, size_t to, FormatCtx *ctx, int depth,
-                            StrBuf *out)
+/* A replacement field as the parser found it. */
+typedef struct Field {
+    size_t name_from, name_to, spec_from, spec_to, end;   /* end: after the '}' */
+    uint32_t conv;                                          /* 0: none */
+    bool expand;                                            /* the spec holds fields */
+} Field;
+
+/* Parses the field that starts after the '{' at s[i], as CPython 3.11's
+   markup iterator does (hence its particular messages). */
+static int parse_field(Object *s, size_t i, size_t to, Field *f)
 {
-    size_t i = from;
-    for (; i < to; i++) {
-        uint32_t c = str_char(s, i);
-        if (c == '{')
-            return raise(vm.e_ValueError, "unexpected '{' in field name");
+    int kind = str_kind(s);
+    const void *d = str_data(s);
+    f->name_from = i;
+    f->conv = 0;
+    f->expand = false;
+    uint32_t c = 0;
+    for (;;) {
+        if (i >= to) {
+            raise(vm.e_ValueError, "expected '}' before end of string");
+            return -1;
+        }
+        c = kind_get(d, kind, i++);
+        if (c == '{') {
+            raise(vm.e_ValueError, "unexpected '{' in field name");
+            return -1;
+        }
         if (c == '[') {
-            while (i < to && str_char(s, i) != ']')
+            while (i < to && kind_get(d, kind, i) != ']')
                 i++;
-            if (i == to)
-                break;
+            if (i < to)
+                i++;
             continue;
         }
-        if (c == ':' || c == '!')
+        if (c == '!' || c == ':' || c == '}')
             break;
     }
-    size_t name_end = i;
-    uint32_t conv = 0;
-    if (i < to && str_char(s, i) == '!') {
-        if (i + 1 >= to)
-            return raise(vm.e_ValueError, "end of string while looking for conversion specifier");
-        conv = str_char(s, i + 1);
-        i += 2;
-        if (i < to && str_char(s, i) != ':')
-            return raise(vm.e_ValueError, "expected ':' after conversion specifier");
+    f->name_to = i - 1;
+    if (c == '!') {
+        if (i >= to) {
+            raise(vm.e_ValueError, "end of string while looking for conversion specifier");
+            return -1;
+        }
+        f->conv = kind_get(d, kind, i++);
+        if (i >= to) {
+            raise(vm.e_ValueError, "unmatched '{' in format spec");
+            return -1;
+        }
+        c = kind_get(d, kind, i++);
+        if (c != ':' && c != '}') {
+            raise(vm.e_ValueError, "expected ':' after conversion specifier");
+            return -1;
+        }
     }
-    size_t spec_from = i < to ? i + 1 : to;
-    Object *obj = resolve_field(s, from, name_end, ctx);
+    f->spec_from = f->spec_to = i;
+    if (c == '}') {
+        f->end = i;
+        return 0;
+    }
+    int level = 1;
+    while (i < to) {
+        c = kind_get(d, kind, i++);
+        if (c == '{') {
+            level++;
+            f->expand = true;
+        } else if (c == '}' && --level == 0) {
+            f->spec_to = i - 1;
+            f->end = i;
+            return 0;
+        }
+    }
+    raise(vm.e_ValueError, "unmatched '{' in format spec");
+    return -1;
+}
+
+static int render_field(Object *s, const Field *f, FormatCtx *ctx, int depth, StrBuf *out)
+{
+    Object *obj = resolve_field(s, f->name_from, f->name_to, ctx);
     if (!obj)
-        return NULL;
-    switch (conv) {
+        return -1;
+    switch (f->conv) {
     case 0: break;
     case 'r': obj = obj_repr(obj); break;
     case 's': obj = obj_str(obj); break;
     case 'a': obj = ascii_of(obj); break;
     default:
-        if (conv < 128)
-            return raise(vm.e_ValueError, "Unknown conversion specifier %c", (char)conv);
-        return raise(vm.e_ValueError, "Unknown conversion specifier \\x%x", conv);
+        if (f->conv < 128)
+            raise(vm.e_ValueError, "Unknown conversion specifier %c", (char)f->conv);
+        else
+            raise(vm.e_ValueError, "Unknown conversion specifier \\x%x", f->conv);
+        return -1;
     }
     if (!obj)
-        return NULL;
-    Object *spec = render(s, spec_from, to, ctx, depth - 1);
+        return -1;
+    Object *spec = f->expand ? render(s, f->spec_from, f->spec_to, ctx, depth - 1)
+                             : str_substr(s, f->spec_from, f->spec_to);
     if (!spec)
-        return NULL;
+        return -1;
     Object *r = obj_format(obj, spec);
     if (!r)
-        return NULL;
-    return sb_append_str(out, str_unwrap(r)) < 0 ? NULL : r;
+        return -1;
+    return sb_append_str(out, str_unwrap(r));
 }
 
 /* Formats fmt[from:to); depth counts the nesting of specs left. */
@@ -410,10 +458,6 @@ static Object *render(Object *fmt, size_t from, size_t to, FormatCtx *ctx, int d
         if (sb_append(&b, fmt, lit, i) < 0)
             goto fail;
         bool doubled = i + 1 < to && kind_get(d, kind, i + 1) == c;
-        if (c == '}' && !doubled) {
-            raise(vm.e_ValueError, "Single '}' encountered in format string");
-            goto fail;
-        }
         if (doubled) {
             if (sb_putc(&b, c) < 0)
                 goto fail;
@@ -421,28 +465,18 @@ static Object *render(Object *fmt, size_t from, size_t to, FormatCtx *ctx, int d
             lit = i;
             continue;
         }
+        if (c == '}') {
+            raise(vm.e_ValueError, "Single '}' encountered in format string");
+            goto fail;
+        }
         if (i + 1 == to) {
             raise(vm.e_ValueError, "Single '{' encountered in format string");
             goto fail;
         }
-        size_t j = i + 1;
-        int level = 1;
-        for (; j < to; j++) {
-            uint32_t x = kind_get(d, kind, j);
-            if (x == '{')
-                level++;
-            else if (x == '}' && --level == 0)
-                break;
-        }
-        if (j == to) {
-            raise(vm.e_ValueError, depth == 2 ? "expected '}' before end of string"
-                                              : "unmatched '{' in format spec");
+        Field f;
+        if (parse_field(fmt, i + 1, to, &f) < 0 || render_field(fmt, &f, ctx, depth, &b) < 0)
             goto fail;
-        }
-        if (!render_field(fmt, i + 1, j, ctx, depth, &b))
-            goto fail;
-        i = j + 1;
-        lit = i;
+        i = lit = f.end;
     }
     if (sb_append(&b, fmt, lit, to) < 0)
         goto fail;

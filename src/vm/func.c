@@ -19,7 +19,10 @@ Object *function_new(Object *code, Object *globals, Object *qualname)
     f->globals = globals;
     f->name = c->name;
     f->qualname = qualname ? qualname : c->qualname;
-    f->doc = c->docstring ? c->docstring : None;
+    /* The compiler puts a function's docstring, or None, first among its
+       constants. */
+    Object *first = tuple_size(c->consts) ? tuple_get(c->consts, 0) : None;
+    f->doc = is_str(first) ? first : None;
     Object *b = dict_get_cstr(globals, "__builtins__");
     if (b && !is_small(b) && b->type == vm.t_module)
         b = ((ModuleObj *)b)->dict;
@@ -288,14 +291,55 @@ Object *special_lookup(Object *obj, const char *name, const char *partner)
             raise(vm.e_AttributeError, "__%s__", name + 2);
         if (exc_matches(vm.e_AttributeError)) {
             exc_clear();
-            raise(vm.e_TypeError, "'%s' object does not support the context manager protocol",
-                  type_name(type_of(obj)));
+            Type *t = type_of(obj);
+            bool missed_exit = partner && !strcmp(name, "__exit__")
+                               && type_lookup(t, intern_cstr(partner));
+            raise(vm.e_TypeError, "'%s' object does not support the context manager protocol%s",
+                  type_name(t), missed_exit ? " (missed __exit__ method)" : "");
         }
         return NULL;
     }
-    (void)partner;
     Type *dt = type_of(descr);
     return dt->descr_get ? dt->descr_get(descr, obj, type_of(obj)) : descr;
+}
+
+/* How call errors name a callable: "mod.qualname()", as CPython's
+   _PyObject_FunctionStr. */
+Object *function_str(Object *func)
+{
+    Object *qn = obj_getattr_cstr(func, "__qualname__");
+    if (!qn || !is_str(qn)) {
+        exc_clear();
+        Object *s = obj_str(func);
+        return s ? str_concat(s, intern_cstr(" object")) : NULL;
+    }
+    Object *mod = obj_getattr_cstr(func, "__module__");
+    if (!mod)
+        exc_clear();
+    Object *name = qn;
+    if (mod && is_str(mod) && !str_eq_cstr(mod, "builtins")) {
+        Object *dot = str_concat(mod, intern_cstr("."));
+        name = dot ? str_concat(dot, qn) : NULL;
+    }
+    return name ? str_concat(name, intern_cstr("()")) : NULL;
+}
+
+/* Prefixes the TypeError in flight with the callable's name. */
+void call_error_prefix(Object *callable)
+{
+    if (!exc_matches(vm.e_TypeError))
+        return;
+    Object *e = exc_fetch();
+    Object *msg = obj_str(e), *fs = msg ? function_str(callable) : NULL;
+    Object *sp = fs ? str_concat(fs, intern_cstr(" ")) : NULL;
+    Object *full = sp ? str_concat(sp, msg) : NULL;
+    if (!full) {
+        exc_clear();
+        exc_restore(e);
+        return;
+    }
+    char buf[1000];
+    raise(vm.e_TypeError, "%s", str_cstr(full, buf, sizeof buf));
 }
 
 Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs)
@@ -303,12 +347,11 @@ Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs)
     if (is_small(args) || args->type != vm.t_tuple) {
         Object *l = list_from_iterable(args);
         if (!l) {
-            if (exc_matches(vm.e_TypeError)) {
+            if (exc_matches(vm.e_TypeError) && !type_of(args)->iter && !type_of(args)->getitem) {
                 exc_clear();
-                char nb[200];
-                Object *r = obj_repr(callable);
-                raise(vm.e_TypeError, "%s argument after * must be an iterable, not %s",
-                      r ? str_cstr(r, nb, sizeof nb) : "function", type_name(type_of(args)));
+                raise(vm.e_TypeError, "argument after * must be an iterable, not %s",
+                      type_name(type_of(args)));
+                call_error_prefix(callable);
             }
             return NULL;
         }
@@ -551,6 +594,15 @@ static Object *builtin_get_objclass(Object *b) { return (Object *)((Builtin *)b)
 
 #undef FN
 
+static Object *function_get_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("__get__", kw) < 0 || args_count("__get__", nargs, 1, 2) < 0)
+        return NULL;
+    if (args[0] == None && (nargs < 2 || args[1] == None))
+        return raise(vm.e_TypeError, "__get__(None, None) is invalid");
+    return function_get(self, args[0], nargs > 1 && args[1] != None ? (Type *)args[1] : NULL);
+}
+
 void func_types_init(void)
 {
     Type *t = vm.t_function;
@@ -572,6 +624,8 @@ void func_types_init(void)
     getset_new(t, "__closure__", fn_get_closure, NULL);
     getset_new(t, "__annotations__", fn_get_annotations, fn_set_annotations);
     getset_new(t, "__dict__", fn_get_dict, fn_set_dict);
+    static const MethodDef fn_methods[] = { { "__get__", function_get_method, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(t, fn_methods);
 
     vm.t_builtin_function->call = builtin_call;
     vm.t_builtin_function->repr = builtin_repr;

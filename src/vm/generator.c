@@ -2,6 +2,8 @@
 ** Generators: a generator owns its heap frame; next()/send() resume it in
 ** a nested loop until it yields or returns.
 */
+#include "compiler/code.h"
+#include "compiler/opcodes.h"
 #include "vm/eval.h"
 #include "vm/runtime.h"
 
@@ -27,6 +29,14 @@ void generator_finished(Frame *f)
     g->frame = NULL;
 }
 
+/* A generator not yet run stopped right after its RETURN_GENERATOR. */
+static bool gen_just_started(Frame *f)
+{
+    obj_read((Object *)f);
+    const uint32_t STM_SEG *w = (const uint32_t STM_SEG *)((Bytes *)((Code *)f->code)->words)->data;
+    return f->pc == 0 || INSTR_OP(w[f->pc - 1]) == OP_RETURN_GENERATOR;
+}
+
 /* Resumes g with `value` pushed (or exc raised inside it).  1: yielded
    *out; 0: returned *out; -1: error. */
 static int gen_resume(Object *go, Object *value, Object *exc, Object **out)
@@ -47,7 +57,7 @@ static int gen_resume(Object *go, Object *value, Object *exc, Object **out)
         return 0;
     }
     obj_write((Object *)f);
-    if (f->pc == 0 && value != None && !exc) {
+    if (gen_just_started(f) && value != None && !exc) {
         raise(vm.e_TypeError, "can't send non-None value to a just-started generator");
         return -1;
     }
@@ -166,6 +176,121 @@ static Object *m_send(Object *self, Object *const *args, size_t nargs, Object *k
     return args_exact("send", kw, nargs, 1) < 0 ? NULL : generator_send(self, args[0]);
 }
 
+/* The iterator a generator suspended in `yield from` delegates to: the
+   frame stopped after the YIELD_VALUE of a SEND loop, the iterator on top
+   of its stack. */
+static Object *gen_yieldfrom(Object *go)
+{
+    Generator *g = (Generator *)go;
+    obj_read(go);
+    Frame *f = (Frame *)g->frame;
+    if (!f)
+        return NULL;
+    obj_read((Object *)f);
+    Code *c = (Code *)f->code;
+    const uint32_t STM_SEG *w = (const uint32_t STM_SEG *)((Bytes *)c->words)->data;
+    if (f->pc < 2 || f->pc >= c->nwords || f->stack_depth == 0
+        || INSTR_OP(w[f->pc]) != OP_JUMP_BACKWARD_NO_INTERRUPT || INSTR_OP(w[f->pc - 1]) != OP_YIELD_VALUE
+        || INSTR_OP(w[f->pc - 2]) != OP_SEND)
+        return NULL;
+    return f->slots[f->nlocalsplus + f->stack_depth - 1];
+}
+
+static Object *gen_close_impl(Object *self);
+
+/* Closes an iterator a `yield from` delegates to. */
+static int close_iter(Object *yf)
+{
+    if (!is_small(yf) && yf->type == vm.t_generator)
+        return gen_close_impl(yf) ? 0 : -1;
+    Object *close = obj_getattr_cstr(yf, "close");
+    if (!close) {
+        if (!exc_matches(vm.e_AttributeError))
+            return -1;
+        exc_clear();
+        return 0;
+    }
+    return obj_call0(close) ? 0 : -1;
+}
+
+static Object *gen_result(int s, Object *r)
+{
+    if (s == 1)
+        return r;
+    if (s == 0) {
+        Object *a = tuple_pack(1, r);
+        Object *x = a ? exception_new(vm.e_StopIteration, r == None ? vm.empty_tuple : a) : NULL;
+        if (x)
+            ((Exception *)x)->fields[0] = r;
+        return x ? raise_object(x) : NULL;
+    }
+    return NULL;
+}
+
+static Object *gen_throw_exc(Object *self, Object *e);
+
+/* throw() into a generator that delegates: the sub-iterator gets the
+   exception first; if it returns, its value ends the `yield from`. */
+static Object *gen_throw_delegate(Object *self, Object *yf, Object *e)
+{
+    Generator *g = (Generator *)self;
+    obj_write(self);
+    g->running = true;
+    Object *r;
+    if (!is_small(yf) && yf->type == vm.t_generator) {
+        r = gen_throw_exc(yf, e);
+    } else {
+        Object *meth = obj_getattr_cstr(yf, "throw");
+        if (!meth) {
+            g->running = false;
+            if (!exc_matches(vm.e_AttributeError))
+                return NULL;
+            exc_clear();
+            return NULL;
+        }
+        r = obj_call1(meth, e);
+    }
+    obj_write(self);
+    g->running = false;
+    if (r)
+        return r;
+    if (!exc_matches(vm.e_StopIteration))
+        return gen_throw_exc(self, exc_fetch());
+    Object *stop = exc_fetch(), *val = ((Exception *)stop)->fields[0];
+    /* Leave the SEND loop as SEND does when the iterator returns. */
+    Frame *f = (Frame *)g->frame;
+    obj_write((Object *)f);
+    const uint32_t STM_SEG *w = (const uint32_t STM_SEG *)((Bytes *)((Code *)f->code)->words)->data;
+    f->stack_depth--;
+    f->pc = INSTR_ARG(w[f->pc - 2]);
+    int s = gen_resume(self, val ? val : None, NULL, &r);
+    return gen_result(s, r);
+}
+
+static Object *gen_throw_exc(Object *self, Object *e)
+{
+    Object *yf = gen_yieldfrom(self);
+    if (yf) {
+        if (is_instance_of(e, vm.e_GeneratorExit)) {
+            Generator *g = (Generator *)self;
+            obj_write(self);
+            g->running = true;
+            int err = close_iter(yf);
+            obj_write(self);
+            g->running = false;
+            if (err < 0)
+                e = exc_fetch();
+        } else {
+            Object *r = gen_throw_delegate(self, yf, e);
+            if (r || exc_occurred())
+                return r;
+        }
+    }
+    Object *r;
+    int s = gen_resume(self, None, e, &r);
+    return gen_result(s, r);
+}
+
 static Object *m_throw(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     if (args_no_kw("throw", kw) < 0 || args_count("throw", nargs, 1, 3) < 0)
@@ -179,27 +304,36 @@ static Object *m_throw(Object *self, Object *const *args, size_t nargs, Object *
         return raise(vm.e_TypeError, "exceptions must be classes or instances deriving from "
                      "BaseException, not %s", type_name(type_of(e)));
     }
-    Object *r;
-    int s = gen_resume(self, None, e, &r);
-    if (s == 1)
-        return r;
-    if (s == 0) {
-        Object *a = tuple_pack(1, r);
-        Object *x = a ? exception_new(vm.e_StopIteration, r == None ? vm.empty_tuple : a) : NULL;
-        return x ? raise_object(x) : NULL;
-    }
-    return NULL;
+    return gen_throw_exc(self, e);
 }
 
 static Object *m_close(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
+    if (args_exact("close", kw, nargs, 0) < 0)
+        return NULL;
+    return gen_close_impl(self);
+}
+
+static Object *gen_close_impl(Object *self)
+{
     Generator *g = (Generator *)self;
-    if (!g->frame || ((Frame *)g->frame)->pc == 0) {
+    obj_read(self);
+    Object *yf = gen_yieldfrom(self);
+    Object *sub_error = NULL;
+    if (yf) {
+        obj_write(self);
+        g->running = true;
+        if (close_iter(yf) < 0)
+            sub_error = exc_fetch();
+        obj_write(self);
+        g->running = false;
+    }
+    if (!g->frame || gen_just_started((Frame *)g->frame)) {
         obj_write(self);
         g->frame = NULL;
         return None;
     }
-    Object *e = exception_new(vm.e_GeneratorExit, NULL);
+    Object *e = sub_error ? sub_error : exception_new(vm.e_GeneratorExit, NULL);
     Object *r;
     int s = e ? gen_resume(self, None, e, &r) : -1;
     if (s == 1)
@@ -231,7 +365,7 @@ static Object *gi_suspended(Object *g)
 {
     obj_read(g);
     Frame *f = (Frame *)GEN(g)->frame;
-    return bool_obj(f && !GEN(g)->running && (obj_read((Object *)f), f->pc != 0));
+    return bool_obj(f && !GEN(g)->running && !gen_just_started(f));
 }
 static Object *gen_get_name(Object *g) { obj_read(g); return GEN(g)->name; }
 static Object *gen_get_qualname(Object *g) { obj_read(g); return GEN(g)->qualname; }

@@ -62,6 +62,7 @@ static void trace(struct stm_header *h, stm_visit_fn *visit, void *ctx)
         struct Instance *in = (struct Instance *)h;
         VISIT(in->dict, visit, ctx);
         VISIT(in->slots, visit, ctx);
+        VISIT(in->base_value, visit, ctx);
         break;
     }
     case L_CODE: {

@@ -422,7 +422,7 @@ static Object *int_lshift(Object *a, Object *b) { BOTH_INTS(a, b); return int_ls
 static Object *int_rshift(Object *a, Object *b) { BOTH_INTS(a, b); return int_rshift_values(x, y); }
 static Object *int_pow(Object *a, Object *b) { BOTH_INTS(a, b); return int_pow_mod(x, y, NULL); }
 
-Object *int_divmod(Object *a, Object *b)
+Object *int_divmod_obj(Object *a, Object *b)
 {
     BOTH_INTS(a, b);
     return int_divmod_values(x, y);

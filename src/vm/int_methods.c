@@ -205,7 +205,7 @@ static Object *text_of(Object *v)
 static Object *int_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
     size_t nkw = kw ? tuple_size(kw) : 0;
-    if (nargs > 2)
+    if (nargs + nkw > 2)
         return raise(vm.e_TypeError, "int() takes at most 2 arguments (%zu given)", nargs + nkw);
     Object *x = nargs ? args[0] : NULL, *base = nargs > 1 ? args[1] : NULL;
     for (size_t i = 0; i < nkw; i++) {
@@ -229,11 +229,8 @@ static Object *int_tp_new(Object *cls, Object *const *args, size_t nargs, Object
         Object *text = text_of(x);
         if (!text)
             return raise(vm.e_TypeError, "int() can't convert non-string with explicit base");
-        Object *bi = number_index(base);
-        if (!bi)
-            return NULL;
-        int64_t b;
-        if (int_to_i64(bi, &b) < 0)
+        intptr_t b;
+        if (index_to_ssize(base, &b, true) < 0)
             return NULL;
         if (b != 0 && (b < 2 || b > 36))
             return raise(vm.e_ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -313,8 +310,9 @@ static Object *m_sizeof(Object *self, Object *const *args, size_t nargs, Object 
     SELF;
     mp_limb_t bx;
     uint64_t bits = bigint_bit_length(int_view(x, &bx));
-    /* CPython stores 30-bit digits after a 24-byte header; 0 has none. */
-    return int_from_u64(24 + 4 * ((bits + 29) / 30));
+    /* CPython stores 30-bit digits after a 24-byte header, at least one. */
+    uint64_t digits = (bits + 29) / 30;
+    return int_from_u64(24 + 4 * (digits ? digits : 1));
 }
 
 /* round(x, n) for n < 0: x rounded half-even to a multiple of 10**-n. */
@@ -493,6 +491,8 @@ static Object *b_bin(Object *s, Object *const *a, size_t n, Object *kw) { return
 static Object *b_oct(Object *s, Object *const *a, size_t n, Object *kw) { return to_base(a, n, kw, "oct", 8); }
 static Object *b_hex(Object *s, Object *const *a, size_t n, Object *kw) { return to_base(a, n, kw, "hex", 16); }
 
+void number_builtins_more(Object *d, Object *m);
+
 void number_builtins_init(Object *m)
 {
     Object *d = ((ModuleObj *)m)->dict;
@@ -503,6 +503,7 @@ void number_builtins_init(Object *m)
     for (const MethodDef *f = functions; f->name; f++)
         if (!dict_get_cstr(d, f->name))
             dict_set_cstr(d, f->name, builtin_new(f->name, f->fn, m, m));
+    number_builtins_more(d, m);
 }
 
 /* ---- sys.get_int_max_str_digits / set_int_max_str_digits ---------------------- */

@@ -72,153 +72,35 @@ Object *callable_iter_new(Object *callable, Object *sentinel)
 
 Object *iter_self(Object *o) { return o; }
 
-/* ---- range --------------------------------------------------------------------- */
-
-static Object *range_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+/* __next__ and __iter__ as methods, for code that names them.  __next__
+   runs the builtin base's slot, so that a subclass overriding __next__
+   can still call the one it inherits. */
+static Object *m_next(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_no_kw("range", kw) < 0)
+    if (args_exact("__next__", kw, nargs, 0) < 0)
         return NULL;
-    if (nargs == 0)
-        return raise(vm.e_TypeError, "range expected at least 1 argument, got 0");
-    if (nargs > 3)
-        return raise(vm.e_TypeError, "range expected at most 3 arguments, got %zu", nargs);
-    Object *start = make_small(0), *stop, *step = make_small(1);
-    if (nargs == 1) {
-        stop = number_index(args[0]);
-    } else {
-        start = number_index(args[0]);
-        stop = start ? number_index(args[1]) : NULL;
-        if (nargs == 3 && stop)
-            step = number_index(args[2]);
-    }
-    if (!start || !stop || !step)
-        return NULL;
-    if (obj_truth(step) == 0)
-        return raise(vm.e_ValueError, "range() arg 3 must not be zero");
-    Range *r = (Range *)vm_alloc(sizeof(struct Range), L_RANGE, vm.t_range);
-    if (!r)
-        return NULL;
-    r->start = start;
-    r->stop = stop;
-    r->step = step;
-    /* length = max(0, ceil((stop - start) / step)) */
-    Object *diff = obj_binary(stop, start, NB_SUBTRACT);
-    Object *one = make_small(obj_richcompare(step, make_small(0), CMP_GT) == True_ ? 1 : -1);
-    Object *adj = diff ? obj_binary(obj_binary(diff, step, NB_ADD), one, NB_SUBTRACT) : NULL;
-    Object *len = adj ? obj_binary(adj, step, NB_FLOOR_DIVIDE) : NULL;
-    if (!len)
-        return NULL;
-    if (obj_richcompare(len, make_small(0), CMP_LT) == True_)
-        len = make_small(0);
-    r->length = len;
-    return (Object *)r;
+    Type *t = type_of(self);
+    while ((t->flags & TF_HEAP) && t->base)
+        t = t->base;
+    Object *v = t->next(self);
+    if (!v && !exc_occurred())
+        raise_object((Object *)vm.e_StopIteration);
+    return v;
 }
 
-static intptr_t range_length(Object *o)
+static Object *m_iter(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    Object *len = ((Range *)o)->length;
-    if (!is_small(len)) {
-        raise(vm.e_OverflowError, "Python int too large to convert to C ssize_t");
-        return -1;
-    }
-    return small_value(len);
+    return args_exact("__iter__", kw, nargs, 0) < 0 ? NULL : self;
 }
 
-static Object *range_item(Range *r, Object *i)
+void iter_type_add_methods(Type *t)
 {
-    return obj_binary(r->start, obj_binary(i, r->step, NB_MULTIPLY), NB_ADD);
-}
-
-static Object *range_getitem(Object *o, Object *key)
-{
-    Range *r = (Range *)o;
-    if (!is_small(key) && layout_of(key) == L_SLICE)
-        return raise(vm.e_TypeError, "range slicing is not supported yet");
-    Object *i = number_index(key);
-    if (!i)
-        return NULL;
-    if (obj_richcompare(i, make_small(0), CMP_LT) == True_)
-        i = obj_binary(i, r->length, NB_ADD);
-    if (obj_richcompare(i, make_small(0), CMP_LT) == True_
-        || obj_richcompare(i, r->length, CMP_GE) == True_)
-        return raise(vm.e_IndexError, "range object index out of range");
-    return range_item(r, i);
-}
-
-static Object *range_repr(Object *o)
-{
-    Range *r = (Range *)o;
-    char a[64], b[64], c[64];
-    Object *s1 = obj_repr(r->start), *s2 = obj_repr(r->stop), *s3 = obj_repr(r->step);
-    if (!s1 || !s2 || !s3)
-        return NULL;
-    if (is_small(r->step) && small_value(r->step) == 1)
-        return str_format("range(%s, %s)", str_cstr(s1, a, sizeof a), str_cstr(s2, b, sizeof b));
-    return str_format("range(%s, %s, %s)", str_cstr(s1, a, sizeof a), str_cstr(s2, b, sizeof b),
-                      str_cstr(s3, c, sizeof c));
-}
-
-static int range_contains(Object *o, Object *v)
-{
-    Range *r = (Range *)o;
-    if (is_int(v)) {
-        Object *off = obj_binary(v, r->start, NB_SUBTRACT);
-        if (!off)
-            return -1;
-        Object *q = obj_binary(off, r->step, NB_FLOOR_DIVIDE);
-        Object *m = obj_binary(off, r->step, NB_REMAINDER);
-        if (!q || !m)
-            return -1;
-        return obj_truth(m) == 0 && obj_richcompare(q, make_small(0), CMP_GE) == True_
-               && obj_richcompare(q, r->length, CMP_LT) == True_;
-    }
-    Object *it = obj_iter(o);
-    for (Object *x; it && (x = obj_next(it));) {
-        int eq = obj_richcompare_bool(x, v, CMP_EQ);
-        if (eq)
-            return eq;
-    }
-    return exc_occurred() ? -1 : 0;
-}
-
-/* Range iterators count with C integers when the range fits. */
-static Object *range_iter(Object *o)
-{
-    Range *r = (Range *)o;
-    Iter *it = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, vm.t_range_iterator);
-    if (!it)
-        return NULL;
-    if (is_small(r->start) && is_small(r->step) && is_small(r->length)) {
-        it->index = small_value(r->start);
-        it->step = small_value(r->step);
-        it->end = small_value(r->length);
-    } else {
-        it->seq = o;
-        it->aux = make_small(0);
-    }
-    return (Object *)it;
-}
-
-static Object *range_iter_next(Object *o)
-{
-    Iter *it = (Iter *)o;
-    obj_read(o);
-    if (it->seq) {
-        Range *r = (Range *)it->seq;
-        if (obj_richcompare(it->aux, r->length, CMP_GE) == True_)
-            return NULL;
-        Object *v = range_item(r, it->aux);
-        obj_write(o);
-        it->aux = obj_binary(it->aux, make_small(1), NB_ADD);
-        return v;
-    }
-    if (it->end <= 0)
-        return NULL;
-    obj_write(o);
-    intptr_t v = it->index;
-    it->index += it->step;
-    it->end--;
-    return int_from_i64(v);
+    static const MethodDef methods[] = {
+        { "__next__", m_next, 0 }, { "__iter__", m_iter, 0 },
+        { NULL, NULL, 0 },
+    };
+    t->iter = iter_self;
+    type_add_methods(t, methods);
 }
 
 /* ---- enumerate, zip, map, filter, reversed ------------------------------------------ */
@@ -273,7 +155,7 @@ static Object *zip_tp_new(Object *cls, Object *const *args, size_t nargs, Object
         Object *it = obj_iter(args[i]);
         if (!it)
             return NULL;
-        tuple_init_item(its, i, it);
+        tuple_fill(its, i, it);
     }
     Iter *z = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
     if (z) {
@@ -310,7 +192,7 @@ static Object *zip_next(Object *o)
             }
             return NULL;
         }
-        tuple_init_item(r, i, v);
+        tuple_fill(r, i, v);
     }
     return r;
 }
@@ -326,7 +208,7 @@ static Object *map_tp_new(Object *cls, Object *const *args, size_t nargs, Object
         Object *it = obj_iter(args[i]);
         if (!it)
             return NULL;
-        tuple_init_item(its, i - 1, it);
+        tuple_fill(its, i - 1, it);
     }
     Iter *m = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, (Type *)cls);
     if (m) {
@@ -426,6 +308,8 @@ static Object *reversed_next(Object *o)
     return v;
 }
 
+void range_types_init(void);
+
 void iter_types_init(void)
 {
     Type *iters[] = {
@@ -435,18 +319,11 @@ void iter_types_init(void)
         vm.t_zip, vm.t_map, vm.t_filter, vm.t_reversed,
     };
     for (size_t i = 0; i < sizeof iters / sizeof iters[0]; i++)
-        iters[i]->iter = iter_self;
+        iter_type_add_methods(iters[i]);
     vm.t_seq_iterator->next = seq_iter_next;
     vm.t_callable_iterator->next = callable_iter_next;
-    vm.t_range_iterator->next = range_iter_next;
 
-    Type *r = vm.t_range;
-    r->tp_new = range_tp_new;
-    r->length = range_length;
-    r->getitem = range_getitem;
-    r->repr = range_repr;
-    r->contains = range_contains;
-    r->iter = range_iter;
+    range_types_init();
 
     vm.t_enumerate->tp_new = enumerate_tp_new;
     vm.t_enumerate->next = enumerate_next;

@@ -32,18 +32,21 @@ static Type *t_list_reverseiterator, *t_generic_alias;
 
 Object *list_new(size_t n)
 {
-    List *l = (List *)vm_alloc(sizeof(struct List), L_LIST, vm.t_list);
-    if (!l)
-        return NULL;
+    /* The vector first: the list, allocated last, is young when it is
+       pointed at it, and needs no barrier. */
+    Array *a = NULL;
     if (n) {
-        Array *a = array_new(n);
+        a = array_new(n);
         if (!a)
             return NULL;
         for (size_t i = 0; i < n; i++)
             a->items[i] = None;
-        l->items = a;
-        l->size = n;
     }
+    List *l = (List *)vm_alloc(sizeof(struct List), L_LIST, vm.t_list);
+    if (!l)
+        return NULL;
+    l->items = a;
+    l->size = n;
     return (Object *)l;
 }
 
@@ -493,8 +496,15 @@ static Object *list_mul(Object *a, Object *b)
         a = b;
         b = t;
     }
-    if (!is_list(a) || !has_index(b))
+    if (!is_list(a))
         return NotImplemented;
+    if (!has_index(b)) {
+        /* A class written in Python may have __rmul__; builtins do not. */
+        if (type_of(b)->flags & TF_HEAP)
+            return NotImplemented;
+        return raise(vm.e_TypeError, "can't multiply sequence by non-int of type '%s'",
+                     type_name(type_of(b)));
+    }
     size_t m = list_size(a);
     intptr_t n;
     if (repeat_count(b, m, &n) < 0)
@@ -649,10 +659,17 @@ static Object *m_sort(Object *self, Object *const *args, size_t nargs, Object *k
 {
     if (nargs)
         return raise(vm.e_TypeError, "sort() takes no positional arguments");
-    static const char *const names[] = { "key", "reverse", NULL };
-    Object *out[2];
-    if (args_parse("sort", args, nargs, kw, names, 0, 0, out) < 0)
-        return NULL;
+    Object *out[2] = { NULL, NULL };
+    for (size_t i = 0; kw && i < tuple_size(kw); i++) {
+        Object *name = tuple_get(kw, i);
+        int k = str_eq_cstr(name, "key") ? 0 : str_eq_cstr(name, "reverse") ? 1 : -1;
+        if (k < 0) {
+            char b[100];
+            return raise(vm.e_TypeError, "'%s' is an invalid keyword argument for sort()",
+                         str_cstr(name, b, sizeof b));
+        }
+        out[k] = args[nargs + i];
+    }
     int rev = out[1] ? obj_truth(out[1]) : 0;
     if (rev < 0)
         return NULL;
@@ -968,6 +985,7 @@ void list_type_init(void)
     t->setattr = generic_setattr;
     vm.t_list_iterator->next = list_iter_next;
     t_list_reverseiterator->next = list_reviter_next;
+    iter_type_add_methods(t_list_reverseiterator);
     static const MethodDef methods[] = {
         { "append", m_append, 0 }, { "extend", m_extend, 0 }, { "pop", m_pop, 0 },
         { "insert", m_insert, 0 }, { "sort", m_sort, 0 }, { "reverse", m_reverse, 0 },

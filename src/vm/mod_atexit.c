@@ -3,6 +3,7 @@
 ** interpreter exit (atexit_run, called by vm_main before the streams are
 ** flushed), each error printed and passed over, as CPython does.
 */
+#include "vm/eval.h"
 #include "vm/mod_os.h"
 
 /* A list of (func, args tuple, kwargs dict or None). */
@@ -58,8 +59,6 @@ static Object *ae_ncallbacks(Object *self, Object *const *args, size_t nargs, Ob
 {
     return args_exact("_ncallbacks", kw, nargs, 0) < 0 ? NULL : make_small((intptr_t)list_size(calls));
 }
-
-Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs);
 
 void atexit_run(void)
 {

@@ -90,11 +90,13 @@ static int dq_append(Object *o, Object *v, bool left)
         /* Full: the item at the other end falls off. */
         dq_changed(d);
         if (left) {
+            dq_put(d, d->size - 1, NULL);
             d->head = (d->head + d->items->capacity - 1) & (d->items->capacity - 1);
             dq_put(d, 0, v);
         } else {
-            dq_put(d, 0, v);
+            dq_put(d, 0, NULL);
             d->head = ring_pos(d, 1);
+            dq_put(d, d->size - 1, v);
         }
         return 0;
     }
@@ -552,7 +554,9 @@ static Object *m_remove(Object *self, Object *const *args, size_t nargs, Object 
             return None;
         }
     }
-    return raise(vm.e_ValueError, "deque.remove(x): x not in deque");
+    Object *r = obj_repr(args[0]);
+    char b[200];
+    return r ? raise(vm.e_ValueError, "%s is not in deque", str_cstr(r, b, sizeof b)) : NULL;
 }
 
 static Object *m_reverse(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -836,8 +840,8 @@ static void collections_types_init(Object *modname)
     its[1] = new_type(&t_deque_reviter, "_deque_reverse_iterator", vm.t_object, L_ITER, 0, 0,
                       modname);
     for (int i = 0; i < 2; i++) {
-        its[i]->iter = iter_self;
         its[i]->next = dq_iter_next;
+        iter_type_add_methods(its[i]);
         type_inherit(its[i]);
         type_add_methods(its[i], iter_methods);
     }

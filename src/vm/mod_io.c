@@ -1652,13 +1652,13 @@ static void finish_type(Type *t, const MethodDef *methods)
     type_inherit(t);
 }
 
-Object *io_module_init(void)
+int io_types_init(void)
 {
-    static const MethodDef functions[] = {
-        { "open", io_open, 0 }, { "open_code", io_open_code, 0 }, { NULL, NULL, 0 },
-    };
-    if (!io_types.IOBase) {
+    if (io_types.IOBase)
+        return 0;
+    {
         stm_add_root_range(&io_types, sizeof io_types);
+        io_types.open = builtin_new("open", io_open, NULL, NULL);
         io_types.UnsupportedOperation = make_unsupported();
 
         Type *t = io_types.IOBase = io_new_type("_IOBase", vm.t_object);
@@ -1759,13 +1759,22 @@ Object *io_module_init(void)
         t->init = rwpair_init;
         getset_new(t, "closed", rwpair_closed_get, NULL);
 
-        if (io_text_types_init() < 0)
-            return NULL;
+        if (!io_types.open || io_text_types_init() < 0)
+            return -1;
     }
+    return exc_occurred() ? -1 : 0;
+}
+
+Object *io_module_init(void)
+{
+    static const MethodDef functions[] = { { "open_code", io_open_code, 0 }, { NULL, NULL, 0 } };
+    if (io_types_init() < 0)
+        return NULL;
     Object *m = os_module_new("_io", functions);
     if (!m)
         return NULL;
     os_module_add_int(m, "DEFAULT_BUFFER_SIZE", 8192);
+    os_module_add(m, "open", io_types.open);
     os_module_add(m, "UnsupportedOperation", (Object *)io_types.UnsupportedOperation);
     os_module_add(m, "BlockingIOError", (Object *)vm.e_BlockingIOError);
 #define T(field, name) os_module_add(m, name, (Object *)io_types.field);

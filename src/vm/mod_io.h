@@ -48,6 +48,7 @@ struct IOTypes {
     Type *UnsupportedOperation, *IOBase, *RawIOBase, *BufferedIOBase, *TextIOBase, *FileIO,
          *BytesIO, *BufferedReader, *BufferedWriter, *BufferedRandom, *BufferedRWPair,
          *StringIO, *TextIOWrapper, *IncrementalNewlineDecoder;
+    Object *open;
 };
 extern struct IOTypes io_types;      /* a root range */
 
@@ -69,6 +70,7 @@ Object *buffered_read_n(Object *self, int64_t n);
 int buffered_write_data(Object *self, const void *p, size_t n);
 int buffered_flush_writes(Object *self);
 
+int io_types_init(void);      /* once: the types above */
 int io_text_types_init(void);
 Object *io_text_encoding(Object *self, Object *const *args, size_t nargs, Object *kw);
 

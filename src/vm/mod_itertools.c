@@ -678,15 +678,19 @@ static Object *f_tee(Object *self, Object *const *args, size_t nargs, Object *kw
     Object *r = tuple_new((size_t)n);
     if (!r || n == 0)
         return r;
-    Object *first = tee_tp_new((Object *)types[IT_TEE], args, 1, NULL);
+    /* An iterator that can copy itself (a tee) is used as the first. */
+    Object *first = obj_iter(args[0]);
+    if (first && !type_lookup(type_of(first), intern_cstr("__copy__")))
+        first = tee_tp_new((Object *)types[IT_TEE], &first, 1, NULL);
     if (!first)
         return NULL;
-    tuple_init_item(r, 0, first);
+    tuple_fill(r, 0, first);
     for (intptr_t i = 1; i < n; i++) {
-        Object *c = tee_copy(first, NULL, 0, NULL);
+        Object *cm = obj_getattr_cstr(first, "__copy__");
+        Object *c = cm ? obj_call0(cm) : NULL;
         if (!c)
             return NULL;
-        tuple_init_item(r, (size_t)i, c);
+        tuple_fill(r, (size_t)i, c);
     }
     return r;
 }
@@ -741,7 +745,7 @@ static Object *zip_longest_next(Object *o)
                     return NULL;
             }
         }
-        tuple_init_item(r, i, v ? v : z->aux);
+        tuple_fill(r, i, v ? v : z->aux);
     }
     return r;
 }
@@ -829,7 +833,7 @@ static Object *product_new(Object *cls, Object *const *args, size_t nargs, Objec
             return NULL;
         empty = empty || tuple_size(p) == 0;
         for (intptr_t k = 0; k < repeat; k++)
-            tuple_init_item(pools, (size_t)k * nargs + i, p);
+            tuple_fill(pools, (size_t)k * nargs + i, p);
     }
     Object *ind = pools ? indices_new(n, 0, 0) : NULL;
     return ind ? combo_alloc(cls, pools, ind, NULL, (intptr_t)n, empty) : NULL;
@@ -1039,7 +1043,7 @@ Object *mod_itertools_init(void)
                                        i == IT_GROUPER || i == IT_TEE ? 0 : TF_BASETYPE);
             t->tp_new = defs[i].tp_new;
             t->next = defs[i].next;
-            t->iter = iter_self;
+            iter_type_add_methods(t);
             type_inherit(t);
             dict_set_cstr(t->dict, "__module__", name);
             types[i] = t;

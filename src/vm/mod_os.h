@@ -69,4 +69,23 @@ ssize_t os_write_all(int fd, const void *p, size_t n, bool all);
 /* run.c's import, for modules that need another one. */
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
 
+/* ---- what the interpreter calls ------------------------------------------------------- */
+
+/* The modules, made when first imported. */
+Object *posix_module_init(void);
+Object *io_module_init(void);
+Object *time_module_init(void);
+Object *errno_module_init(void);
+Object *atexit_module_init(void);
+Object *signal_module_init(void);
+/* Start-up: sys.stdin/stdout/stderr and builtins.open; SIGINT. */
+int io_init_std(Object *sys_dict);
+int signals_init(void);
+/* print()'s fast path: writes s to file when it is a TextIOWrapper of
+   ours: 0 done, 1 not one (call its write()), -1 error. */
+int io_stdout_write(Object *file, Object *s);
+/* Exit: the atexit calls, then sys.stdout and sys.stderr flushed. */
+void atexit_run(void);
+void io_flush_std(void);
+
 #endif

@@ -675,6 +675,19 @@ static Object *sd_iter(Object *self, Object *const *args, size_t nargs, Object *
     return self;
 }
 
+/* The slots of the two classes, which calls from C find first. */
+static Object *sd_iter_slot(Object *self) { return self; }
+
+static Object *sd_next_slot(Object *self)
+{
+    Object *r = sd_next(self, NULL, 0, NULL);
+    if (!r && exc_matches(vm.e_StopIteration))
+        exc_clear();
+    return r;
+}
+
+static Object *de_repr_slot(Object *self) { return de_repr(self, NULL, 0, NULL); }
+
 static Object *sd_enter(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     return self;
@@ -1361,6 +1374,9 @@ Object *posix_module_init(void)
             || !root_type(&direntry_type, plain_class("DirEntry", de_methods))
             || !root_type(&scandir_iter_type, plain_class("ScandirIterator", sd_methods)))
             return NULL;
+        direntry_type->repr = de_repr_slot;
+        scandir_iter_type->iter = sd_iter_slot;
+        scandir_iter_type->next = sd_next_slot;
     }
     os_module_add(m, "stat_result", (Object *)stat_result_type);
     os_module_add(m, "terminal_size", (Object *)terminal_size_type);

@@ -126,7 +126,7 @@ static Object *sig_raise_signal(Object *self, Object *const *args, size_t nargs,
     if (args_exact("raise_signal", kw, nargs, 1) < 0 || signum_arg(args[0], &sig) < 0)
         return NULL;
     os_irreversible("raise_signal");
-    if (c_raise(sig) != 0)
+    if (pthread_kill(pthread_self(), sig) != 0)
         return raise_os_error(errno, NULL);
     return signals_check() < 0 ? NULL : None;
 }

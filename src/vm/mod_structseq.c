@@ -113,6 +113,11 @@ static Object *structseq_repr(Object *self, Object *const *args, size_t nargs, O
     return s ? str_concat(s, vm.one_char[')']) : NULL;
 }
 
+static Object *structseq_repr_slot(Object *self)
+{
+    return structseq_repr(self, NULL, 0, NULL);
+}
+
 static Object *structseq_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     Object *d = dict_new();
@@ -161,5 +166,6 @@ Type *structseq_type(const char *module, const char *name, const char *const *fi
         return NULL;
     ((Builtin *)repr)->owner = ((Builtin *)reduce)->owner = (Type *)t;
     ((Type *)t)->tp_new = structseq_tp_new;
+    ((Type *)t)->repr = structseq_repr_slot;
     return (Type *)t;
 }

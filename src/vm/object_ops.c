@@ -42,11 +42,13 @@ Object *obj_str(Object *v)
 
 int64_t obj_hash(Object *v)
 {
-    if (is_small(v)) {
+    /* Below the modulus 2**61 - 1 an int is its own hash. */
+    if (is_small(v) && small_value(v) < ((intptr_t)1 << 61) - 1
+        && small_value(v) > -((intptr_t)1 << 61) + 1) {
         int64_t h = small_value(v);
         return h == -1 ? -2 : h;        /* hash(-1) == -2, as in CPython */
     }
-    if (layout_of(v) == L_STR)
+    if (!is_small(v) && layout_of(v) == L_STR)
         return str_hash(v);
     Type *t = type_of(v);
     if (!t->hash) {
@@ -77,7 +79,9 @@ Object *obj_richcompare(Object *a, Object *b, CmpOp op)
     r = try_compare(ta, a, b, op);
     if (r != NotImplemented)
         return r;
-    if (!reflected_first && ta != tb) {
+    /* The reflected operation is tried even between instances of one
+       type, as CPython does. */
+    if (!reflected_first) {
         r = try_compare(tb, b, a, cmp_swapped[op]);
         if (r != NotImplemented)
             return r;
@@ -122,7 +126,23 @@ int obj_truth(Object *v)
     return 1;
 }
 
+static void *no_attribute_message(Object *v, Object *name);
+
+/* The AttributeError of a failed look-up carries the name and the
+   object (its name and obj attributes). */
 static void *no_attribute(Object *v, Object *name)
+{
+    no_attribute_message(v, name);
+    Object *e = exc_occurred();
+    if (e && !is_small(e) && layout_of(e) == L_EXCEPTION) {
+        obj_write(e);
+        ((Exception *)e)->fields[0] = name;
+        ((Exception *)e)->fields[1] = v;
+    }
+    return NULL;
+}
+
+static void *no_attribute_message(Object *v, Object *name)
 {
     char nb[200];
     str_cstr(name, nb, sizeof nb);

@@ -13,7 +13,14 @@ static bool excess_args(size_t nargs, Object *kwnames)
     return nargs > 0 || (kwnames && tuple_size(kwnames) > 0);
 }
 
+typedef int Setter(Object *self, Object *name, Object *value);
+Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
+
 static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
+static Object *type_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
+static Object *mappingproxy_new(Object *mapping);
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
 static int object_init(Object *self, Object *const *args, size_t nargs, Object *kwnames);
 
 static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
@@ -210,9 +217,30 @@ static Object *c3_mro(Type *t, Object *bases)
         if (!any)
             break;
         if (!cand) {
+            /* CPython names the heads that could not be placed. */
+            char names[1000] = "";
+            size_t len = 0;
+            for (size_t i = 0; i <= nb; i++) {
+                Object *sq = list_get(seqs, i);
+                if (heads[i] >= list_size(sq))
+                    continue;
+                Type *h = (Type *)list_get(sq, heads[i]);
+                bool dup = false;
+                for (size_t j = 0; j < i; j++) {
+                    Object *s2 = list_get(seqs, j);
+                    if (heads[j] < list_size(s2) && list_get(s2, heads[j]) == (Object *)h)
+                        dup = true;
+                }
+                if (!dup)
+                    len += (size_t)snprintf(names + len, len < sizeof names ? sizeof names - len : 0,
+                                            "%s%s", len ? ", " : "", type_name(h));
+                if (len >= sizeof names)
+                    break;
+            }
             free(heads);
             return raise(vm.e_TypeError,
-                         "Cannot create a consistent method resolution order (MRO) for bases");
+                         "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                         names);
         }
         if (list_append(result, cand) < 0) {
             free(heads);
@@ -252,6 +280,135 @@ static Object *super_lookup(Type *t, Object *name)
                  str_cstr(name, nb, sizeof nb));
 }
 
+/* ---- __slots__ ------------------------------------------------------------------ */
+
+/* A slot is a member descriptor: a Property-shaped object whose fget is
+   the slot's index in the instance's slot vector, fset the class that
+   declared it, name its name. */
+static Object *member_get(Object *d, Object *obj, Type *owner)
+{
+    Property *m = (Property *)d;
+    if (!obj)
+        return d;
+    char nb[200];
+    if (!is_instance_of(obj, (Type *)m->fset))
+        return raise(vm.e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                     str_cstr(m->name, nb, sizeof nb), type_name((Type *)m->fset),
+                     type_name(type_of(obj)));
+    obj_read(obj);
+    Array *slots = (Array *)((Instance *)obj)->slots;
+    size_t i = (size_t)small_value(m->fget);
+    Object *v = NULL;
+    if (slots) {
+        obj_read((Object *)slots);
+        if (i < slots->capacity)
+            v = slots->items[i];
+    }
+    if (!v)
+        return raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
+                     type_name(type_of(obj)), str_cstr(m->name, nb, sizeof nb));
+    return v;
+}
+
+static int member_set(Object *d, Object *obj, Object *value)
+{
+    Property *m = (Property *)d;
+    char nb[200];
+    if (!is_instance_of(obj, (Type *)m->fset)) {
+        raise(vm.e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+              str_cstr(m->name, nb, sizeof nb), type_name((Type *)m->fset), type_name(type_of(obj)));
+        return -1;
+    }
+    size_t i = (size_t)small_value(m->fget);
+    obj_read(obj);
+    Array *slots = (Array *)((Instance *)obj)->slots;
+    if (slots)
+        obj_read((Object *)slots);
+    if (!value && (!slots || i >= slots->capacity || !slots->items[i])) {
+        raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)),
+              str_cstr(m->name, nb, sizeof nb));
+        return -1;
+    }
+    if (!slots || i >= slots->capacity) {
+        Array *grown = array_new(i + 4);
+        if (!grown)
+            return -1;
+        for (size_t k = 0; slots && k < slots->capacity; k++)
+            grown->items[k] = slots->items[k];
+        obj_write(obj);
+        ((Instance *)obj)->slots = (Object *)grown;
+        slots = grown;
+    }
+    obj_write((Object *)slots);
+    slots->items[i] = value;
+    return 0;
+}
+
+static Object *member_repr(Object *d)
+{
+    Property *m = (Property *)d;
+    char nb[200];
+    return str_format("<member '%s' of '%s' objects>", str_cstr(m->name, nb, sizeof nb),
+                      type_name((Type *)m->fset));
+}
+
+/* How many slots the classes of an MRO declare. */
+static size_t slots_in_mro(Object *mro)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < tuple_size(mro); i++) {
+        Object *d = ((Type *)tuple_get(mro, i))->dict;
+        size_t pos = 0;
+        Object *k, *v;
+        while (dict_next(d, &pos, &k, &v))
+            if (!is_small(v) && v->type == vm.t_member_descriptor
+                && ((Property *)v)->fset == tuple_get(mro, i))
+                n++;
+    }
+    return n;
+}
+
+/* Creates the member descriptors of __slots__; *wants_dict tells whether
+   "__dict__" was among them. */
+static int make_slots(Type *t, Object *spec, Object *bases, bool *wants_dict)
+{
+    Object *names = is_str(spec) ? tuple_pack(1, spec) : list_from_iterable(spec);
+    if (!names)
+        return -1;
+    Object *it = obj_iter(names);
+    size_t index = 0;
+    for (size_t i = 0; i < tuple_size(bases); i++)
+        index += slots_in_mro(((Type *)tuple_get(bases, i))->mro);
+    char nb[200];
+    for (Object *n; it && (n = obj_next(it));) {
+        if (!is_str(n)) {
+            raise(vm.e_TypeError, "__slots__ items must be strings, not '%s'", type_name(type_of(n)));
+            return -1;
+        }
+        if (str_eq_cstr(n, "__dict__")) {
+            *wants_dict = true;
+            continue;
+        }
+        if (str_eq_cstr(n, "__weakref__"))
+            continue;
+        if (dict_get_str(t->dict, n)) {
+            raise(vm.e_ValueError, "'%s' in __slots__ conflicts with class variable",
+                  str_cstr(n, nb, sizeof nb));
+            return -1;
+        }
+        Property *m = (Property *)vm_alloc(sizeof(struct Property), L_PROPERTY,
+                                           vm.t_member_descriptor);
+        if (!m)
+            return -1;
+        m->fget = make_small((intptr_t)index++);
+        m->fset = (Object *)t;
+        m->name = n;
+        if (dict_set(t->dict, n, (Object *)m) < 0)
+            return -1;
+    }
+    return exc_occurred() ? -1 : 0;
+}
+
 Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
 {
     if (tuple_size(bases) == 0)
@@ -263,6 +420,9 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
         Object *b = tuple_get(bases, i);
         if (is_small(b) || layout_of(b) != L_TYPE)
             return raise(vm.e_TypeError, "bases must be types");
+        for (size_t j = 0; j < i; j++)
+            if (tuple_get(bases, j) == b)
+                return raise(vm.e_TypeError, "duplicate base class %s", type_name((Type *)b));
         Type *bt = (Type *)b;
         if (!(bt->flags & TF_BASETYPE))
             return raise(vm.e_TypeError, "type '%s' is not an acceptable base type", type_name(bt));
@@ -290,6 +450,19 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
     if (!mro)
         return NULL;
     t->mro = mro;
+    Object *slots_spec = dict_get_cstr(t->dict, "__slots__");
+    if (slots_spec && t->instance_layout == L_INSTANCE) {
+        /* Instances have a __dict__ only if a base gives them one or
+           "__dict__" is among the slots. */
+        bool wants_dict = false;
+        for (size_t i = 0; i < tuple_size(bases); i++)
+            if (((Type *)tuple_get(bases, i))->flags & TF_HAS_DICT)
+                wants_dict = true;
+        if (make_slots(t, slots_spec, bases, &wants_dict) < 0)
+            return NULL;
+        if (!wants_dict)
+            t->flags &= ~(uint32_t)TF_HAS_DICT;
+    }
     Object *qn = dict_get_cstr(t->dict, "__qualname__");
     if (qn) {
         if (!is_str(qn))
@@ -371,6 +544,13 @@ static Object *object_new_method(Object *self, Object *const *args, size_t nargs
 {
     if (nargs < 1 || is_small(args[0]) || layout_of(args[0]) != L_TYPE)
         return raise(vm.e_TypeError, "object.__new__(X): X is not a type object");
+    /* The nearest builtin base must be content with object's __new__. */
+    Type *t = (Type *)args[0], *builtin = t;
+    while (builtin->base && (builtin->flags & TF_HEAP))
+        builtin = builtin->base;
+    if (builtin->tp_new != object_new)
+        return raise(vm.e_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
+                     type_name(t), type_name(builtin));
     return object_new(args[0], args + 1, nargs - 1, kw);
 }
 
@@ -393,7 +573,7 @@ static Object *type_get_base(Object *self)
     Type *b = ((Type *)self)->base;
     return b ? (Object *)b : None;
 }
-static Object *type_get_dict(Object *self) { return ((Type *)self)->dict; }
+static Object *type_get_dict(Object *self) { return mappingproxy_new(((Type *)self)->dict); }
 static Object *type_get_module(Object *self)
 {
     Object *m = dict_get_cstr(((Type *)self)->dict, "__module__");
@@ -402,7 +582,496 @@ static Object *type_get_module(Object *self)
 static Object *type_get_doc(Object *self)
 {
     Object *d = dict_get_cstr(((Type *)self)->dict, "__doc__");
+    if (d && (((Type *)self)->flags & TF_HEAP)) {
+        Type *dt = type_of(d);
+        if (dt->descr_get)
+            return dt->descr_get(d, NULL, (Type *)self);
+    }
     return d ? d : None;
+}
+
+static int type_set_in_dict(Object *self, const char *name, Object *v)
+{
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAP)) {
+        raise(vm.e_TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type_name(t));
+        return -1;
+    }
+    obj_write(self);
+    return dict_set_cstr(t->dict, name, v);
+}
+static int type_set_doc_attr(Object *self, Object *v) { return type_set_in_dict(self, "__doc__", v); }
+static int type_set_module(Object *self, Object *v) { return type_set_in_dict(self, "__module__", v); }
+
+/* type.__new__(mcs, name, bases, ns, **kw), for metaclasses' super(). */
+static Object *type_new_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs < 1 || is_small(args[0]) || layout_of(args[0]) != L_TYPE
+        || !type_is_subtype((Type *)args[0], vm.t_type))
+        return raise(vm.e_TypeError, "type.__new__(X): X is not a type object");
+    if (nargs != 4)
+        return raise(vm.e_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs - 1);
+    return type_tp_new(args[0], args + 1, nargs - 1, kw);
+}
+
+static Object *type_init_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs != 1 && nargs != 3)
+        return raise(vm.e_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return None;
+}
+
+static Object *type_prepare(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return dict_new();
+}
+
+/* object's defaults as methods, for object.__repr__(x) and super(). */
+static Object *object_repr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : object_repr(self);
+}
+
+static Object *object_str_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__str__", kw, nargs, 0) < 0 ? NULL : obj_repr(self);
+}
+
+static Object *object_hash_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__hash__", kw, nargs, 0) < 0 ? NULL : int_from_i64(object_hash(self));
+}
+
+static Object *object_compare_method(const char *name, CmpOp op, Object *self,
+                                     Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact(name, kw, nargs, 1) < 0 ? NULL : object_richcompare(self, args[0], op);
+}
+#define CMP_METHOD(fname, dunder, op) \
+    static Object *fname(Object *self, Object *const *args, size_t nargs, Object *kw) \
+    { return object_compare_method(dunder, op, self, args, nargs, kw); }
+CMP_METHOD(object_eq, "__eq__", CMP_EQ)
+CMP_METHOD(object_ne, "__ne__", CMP_NE)
+CMP_METHOD(object_lt, "__lt__", CMP_LT)
+CMP_METHOD(object_le, "__le__", CMP_LE)
+CMP_METHOD(object_gt, "__gt__", CMP_GT)
+CMP_METHOD(object_ge, "__ge__", CMP_GE)
+#undef CMP_METHOD
+
+static Object *type_call_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return type_call(self, args, nargs, kw);
+}
+
+static Object *type_repr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : type_repr_slot(self);
+}
+
+/* ---- types.UnionType: int | str ------------------------------------------------ */
+
+static Type *union_type;
+
+Type *union_type_get(void) { return union_type; }
+
+static bool union_operand(Object *v)
+{
+    return v == None || (!is_small(v) && (layout_of(v) == L_TYPE || v->type == union_type));
+}
+
+static int union_add(Object *args, Object *v)
+{
+    if (!is_small(v) && v->type == union_type) {
+        Object *inner = ((Iter *)v)->seq;
+        for (size_t i = 0; i < tuple_size(inner); i++)
+            if (union_add(args, tuple_get(inner, i)) < 0)
+                return -1;
+        return 0;
+    }
+    if (v == None)
+        v = (Object *)vm.t_NoneType;
+    for (size_t i = 0; i < list_size(args); i++)
+        if (list_get(args, i) == v)
+            return 0;
+    return list_append(args, v);
+}
+
+static Object *union_or(Object *a, Object *b)
+{
+    if (!union_operand(a) || !union_operand(b))
+        return NotImplemented;
+    Object *args = list_new(0);
+    if (!args || union_add(args, a) < 0 || union_add(args, b) < 0)
+        return NULL;
+    if (list_size(args) == 1)
+        return list_get(args, 0);
+    Object *t = list_as_tuple(args);
+    Iter *u = t ? (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, union_type) : NULL;
+    if (u)
+        u->seq = t;
+    return (Object *)u;
+}
+
+static Object *union_repr(Object *self)
+{
+    Object *args = ((Iter *)self)->seq, *parts = list_new(0);
+    for (size_t i = 0; parts && i < tuple_size(args); i++) {
+        Object *a = tuple_get(args, i), *r;
+        if (a == (Object *)vm.t_NoneType) {
+            r = intern_cstr("None");
+        } else if (!is_small(a) && layout_of(a) == L_TYPE) {
+            Object *mod = type_lookup((Type *)a, intern_cstr("__module__"));
+            r = ((Type *)a)->qualname;
+            if (mod && is_str(mod) && !str_eq_cstr(mod, "builtins")) {
+                Object *dot = str_concat(mod, intern_cstr("."));
+                r = dot ? str_concat(dot, r) : NULL;
+            }
+        } else {
+            r = obj_repr(a);
+        }
+        if (!r || list_append(parts, r) < 0)
+            return NULL;
+    }
+    return parts ? str_join(intern_cstr(" | "), parts) : NULL;
+}
+
+static Object *union_args(Object *self) { return ((Iter *)self)->seq; }
+
+static Object *union_richcompare(Object *a, Object *b, CmpOp op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || is_small(b) || b->type != union_type)
+        return NotImplemented;
+    Object *sa = set_new(vm.t_frozenset), *sb = set_new(vm.t_frozenset);
+    if (!sa || !sb || set_update(sa, union_args(a)) < 0 || set_update(sb, union_args(b)) < 0)
+        return NULL;
+    return obj_richcompare(sa, sb, op);
+}
+
+static int64_t union_hash(Object *self)
+{
+    Object *s = set_new(vm.t_frozenset);
+    if (!s || set_update(s, union_args(self)) < 0)
+        return -1;
+    return obj_hash(s);
+}
+
+static void union_type_init(void)
+{
+    Type *u = type_new_builtin("UnionType", vm.t_object, L_ITER, sizeof(struct Iter), 0);
+    u->qualname = u->name;
+    u->repr = union_repr;
+    u->richcompare = union_richcompare;
+    u->hash = union_hash;
+    u->binary[NB_OR] = union_or;
+    dict_set_cstr(u->dict, "__module__", intern_cstr("types"));
+    getset_new(u, "__args__", union_args, NULL);
+    union_type = u;
+    vm.t_type->binary[NB_OR] = union_or;
+    vm.t_NoneType->binary[NB_OR] = union_or;
+}
+
+/* A read-only view of a class's namespace (type.__dict__). */
+static Object *mappingproxy_new(Object *mapping)
+{
+    Iter *p = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, vm.t_mappingproxy);
+    if (p)
+        p->seq = mapping;
+    return (Object *)p;
+}
+
+static Object *proxied(Object *p) { return ((Iter *)p)->seq; }
+static Object *mp_getitem(Object *p, Object *k) { return obj_getitem(proxied(p), k); }
+static intptr_t mp_length(Object *p) { return obj_length(proxied(p)); }
+static int mp_contains(Object *p, Object *k) { return obj_contains(proxied(p), k); }
+static Object *mp_iter(Object *p) { return obj_iter(proxied(p)); }
+static Object *mp_repr(Object *p)
+{
+    Object *r = obj_repr(proxied(p));
+    Object *open = r ? str_concat(intern_cstr("mappingproxy("), r) : NULL;
+    return open ? str_concat(open, intern_cstr(")")) : NULL;
+}
+static Object *mp_richcompare(Object *a, Object *b, CmpOp op)
+{
+    if (!is_small(b) && b->type == vm.t_mappingproxy)
+        b = proxied(b);
+    return obj_richcompare(proxied(a), b, op);
+}
+
+static Object *mp_forward(Object *p, const char *name, Object *const *args, size_t nargs, Object *kw)
+{
+    Object *m = obj_getattr_cstr(proxied(p), name);
+    return m ? obj_call(m, args, nargs, kw) : NULL;
+}
+#define MP_METHOD(fname, name) \
+    static Object *fname(Object *self, Object *const *args, size_t nargs, Object *kw) \
+    { return mp_forward(self, name, args, nargs, kw); }
+MP_METHOD(mp_keys, "keys")
+MP_METHOD(mp_values, "values")
+MP_METHOD(mp_items, "items")
+MP_METHOD(mp_get, "get")
+MP_METHOD(mp_copy, "copy")
+#undef MP_METHOD
+
+static void mappingproxy_type_init(void)
+{
+    Type *t = vm.t_mappingproxy;
+    t->getitem = mp_getitem;
+    t->length = mp_length;
+    t->contains = mp_contains;
+    t->iter = mp_iter;
+    t->repr = mp_repr;
+    t->richcompare = mp_richcompare;
+    static const MethodDef methods[] = {
+        { "keys", mp_keys, 0 }, { "values", mp_values, 0 }, { "items", mp_items, 0 },
+        { "get", mp_get, 0 }, { "copy", mp_copy, 0 }, { NULL, NULL, 0 },
+    };
+    type_add_methods(t, methods);
+}
+
+/* object.__dir__: the instance's __dict__ keys and its class's attributes. */
+static int add_type_names(Object *set, Type *t)
+{
+    Object *mro = t->mro;
+    for (size_t i = 0; i < tuple_size(mro); i++) {
+        Object *d = ((Type *)tuple_get(mro, i))->dict;
+        size_t pos = 0;
+        Object *k, *v;
+        while (dict_next(d, &pos, &k, &v))
+            if (set_add(set, k) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+static Object *object_dir(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__dir__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *set = set_new(vm.t_set);
+    if (!set)
+        return NULL;
+    Object *d = obj_getattr_cstr(self, "__dict__");
+    if (!d)
+        exc_clear();
+    if (d && !is_small(d) && is_instance_of(d, vm.t_dict)) {
+        size_t pos = 0;
+        Object *k, *v;
+        while (dict_next(d, &pos, &k, &v))
+            if (set_add(set, k) < 0)
+                return NULL;
+        if (layout_of(self) == L_MODULE)
+            return list_from_iterable(set);
+    }
+    Object *cls = obj_getattr_cstr(self, "__class__");
+    if (!cls)
+        exc_clear();
+    if (cls && !is_small(cls) && layout_of(cls) == L_TYPE && add_type_names(set, (Type *)cls) < 0)
+        return NULL;
+    return list_from_iterable(set);
+}
+
+/* type.__dir__: the attributes of the class and its bases. */
+static Object *type_dir(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__dir__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *set = set_new(vm.t_set);
+    if (!set || add_type_names(set, (Type *)self) < 0)
+        return NULL;
+    return list_from_iterable(set);
+}
+
+static Object *object_setattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__setattr__", kw, nargs, 2) < 0)
+        return NULL;
+    if (!is_str(args[0]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[0])));
+    if (layout_of(self) == L_TYPE && !(((Type *)self)->flags & TF_HEAP))
+        return raise(vm.e_TypeError, "can't apply this __setattr__ to %s object", type_name((Type *)self));
+    Setter *set = layout_of(self) == L_TYPE ? type_of(self)->setattr : generic_setattr;
+    return set(self, args[0], args[1]) < 0 ? NULL : None;
+}
+
+static Object *object_delattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__delattr__", kw, nargs, 1) < 0)
+        return NULL;
+    if (!is_str(args[0]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[0])));
+    Setter *set = layout_of(self) == L_TYPE ? type_of(self)->setattr : generic_setattr;
+    return set(self, args[0], NULL) < 0 ? NULL : None;
+}
+
+static Object *object_getattribute_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__getattribute__", kw, nargs, 1) < 0)
+        return NULL;
+    if (!is_str(args[0]))
+        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
+                     type_name(type_of(args[0])));
+    Object *r = layout_of(self) == L_TYPE ? type_of(self)->getattr(self, args[0])
+                                          : generic_getattr(self, args[0]);
+    if (!r && !exc_occurred()) {
+        char nb[200];
+        if (layout_of(self) == L_TYPE)
+            raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'",
+                  type_name((Type *)self), str_cstr(args[0], nb, sizeof nb));
+        else
+            raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
+                  type_name(type_of(self)), str_cstr(args[0], nb, sizeof nb));
+    }
+    return r;
+}
+
+static Object *object_format_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__format__", kw, nargs, 1) < 0)
+        return NULL;
+    if (!is_str(args[0]))
+        return raise(vm.e_TypeError, "__format__() argument must be str, not %s",
+                     type_name(type_of(args[0])));
+    if (str_len(args[0]))
+        return raise(vm.e_TypeError, "unsupported format string passed to %s.__format__",
+                     type_name(type_of(self)));
+    return obj_str(self);
+}
+
+static Object *object_sizeof(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__sizeof__", kw, nargs, 0) < 0)
+        return NULL;
+    size_t n = type_of(self)->instance_size;
+    return make_small((intptr_t)(n ? n : sizeof(struct Object)));
+}
+
+/* object.__getstate__: the instance dict, with __slots__ values added
+   when the class has slots. */
+static Object *object_getstate(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__getstate__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *d = instance_dict(self, false);
+    Object *slots = NULL;
+    Object *mro = type_of(self)->mro;
+    for (size_t i = 0; i < tuple_size(mro); i++) {
+        Object *sl = dict_get_cstr(((Type *)tuple_get(mro, i))->dict, "__slots__");
+        if (!sl)
+            continue;
+        Object *names = is_str(sl) ? tuple_pack(1, sl) : list_from_iterable(sl);
+        if (!names)
+            return NULL;
+        Object *it = obj_iter(names);
+        for (Object *n; it && (n = obj_next(it));) {
+            if (str_eq_cstr(n, "__dict__") || str_eq_cstr(n, "__weakref__"))
+                continue;
+            Object *v = obj_getattr(self, n);
+            if (!v) {
+                if (exc_occurred() && !exc_matches(vm.e_AttributeError))
+                    return NULL;
+                exc_clear();
+                continue;
+            }
+            if (!slots && !(slots = dict_new()))
+                return NULL;
+            if (dict_set(slots, n, v) < 0)
+                return NULL;
+        }
+        if (exc_occurred())
+            return NULL;
+    }
+    Object *state = d && dict_size(d) ? d : None;
+    if (slots)
+        return tuple_pack(2, state, slots);
+    return state;
+}
+
+/* object.__reduce_ex__(protocol): copyreg's protocol-2 recipe. */
+static Object *object_reduce_ex(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_count("__reduce_ex__", nargs, 0, 1) < 0 || args_no_kw("__reduce_ex__", kw) < 0)
+        return NULL;
+    Object *copyreg = import_name(intern_cstr("copyreg"), None, make_small(0),
+                                  ((ModuleObj *)vm.sys)->dict);
+    if (!copyreg)
+        return NULL;
+    int64_t proto = 0;
+    if (nargs && int_to_i64(args[0], &proto) < 0)
+        return NULL;
+    if (proto < 2) {
+        Object *f = obj_getattr_cstr(copyreg, "_reduce_ex");
+        return f ? obj_call(f, (Object *[]){ self, make_small(proto) }, 2, NULL) : NULL;
+    }
+    Object *newobj = obj_getattr_cstr(copyreg, "__newobj__");
+    Object *state = newobj ? obj_getattr_cstr(self, "__getstate__") : NULL;
+    state = state ? obj_call0(state) : NULL;
+    Object *cls_args = state ? tuple_pack(1, (Object *)type_of(self)) : NULL;
+    if (!cls_args)
+        return NULL;
+    Object *listitems = None, *dictitems = None;
+    if (is_instance_of(self, vm.t_list) && !(listitems = obj_iter(self)))
+        return NULL;
+    if (is_instance_of(self, vm.t_dict)) {
+        Object *items = obj_getattr_cstr(self, "items");
+        items = items ? obj_call0(items) : NULL;
+        if (!items || !(dictitems = obj_iter(items)))
+            return NULL;
+    }
+    return tuple_pack(5, newobj, cls_args, state, listitems, dictitems);
+}
+
+static Object *object_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__reduce__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *arg = make_small(0);
+    return object_reduce_ex(self, &arg, 1, NULL);
+}
+
+/* The names of the __slots__ a class adds along its MRO, for checking
+   that __class__ assignment keeps the instance layout. */
+static Object *slot_signature(Type *t)
+{
+    Object *l = list_new(0);
+    Object *mro = t->mro;
+    for (size_t i = 0; l && i < tuple_size(mro); i++) {
+        Object *sl = dict_get_cstr(((Type *)tuple_get(mro, i))->dict, "__slots__");
+        if (sl && list_append(l, sl) < 0)
+            return NULL;
+    }
+    return l;
+}
+
+static int object_set_class(Object *self, Object *v)
+{
+    if (is_small(v) || layout_of(v) != L_TYPE) {
+        raise(vm.e_TypeError, "__class__ must be set to a class, not '%s' object",
+              type_name(type_of(v)));
+        return -1;
+    }
+    Type *old = type_of(self), *new = (Type *)v;
+    if (!(old->flags & TF_HEAP) || !(new->flags & TF_HEAP) || is_small(self)) {
+        raise(vm.e_TypeError, "__class__ assignment only supported for mutable types "
+              "or ModuleType subclasses");
+        return -1;
+    }
+    Object *so = slot_signature(old), *sn = slot_signature(new);
+    if (!so || !sn)
+        return -1;
+    int same = obj_richcompare_bool(so, sn, CMP_EQ);
+    if (same < 0)
+        return -1;
+    if (solid_base(old) != solid_base(new) || old->instance_layout != new->instance_layout
+        || ((old->flags ^ new->flags) & TF_HAS_DICT) || !same) {
+        raise(vm.e_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+              type_name(new), type_name(old));
+        return -1;
+    }
+    obj_write(self);
+    self->type = new;
+    return 0;
 }
 
 static int type_set_name(Object *self, Object *v)
@@ -467,10 +1136,25 @@ void object_type_init(void)
         { "__init__", object_init_method, 0 },
         { "__new__", object_new_method, METH_STATIC },
         { "__init_subclass__", init_subclass, METH_CLASS },
+        { "__dir__", object_dir, 0 },
+        { "__setattr__", object_setattr_method, 0 },
+        { "__delattr__", object_delattr_method, 0 },
+        { "__getattribute__", object_getattribute_method, 0 },
+        { "__format__", object_format_method, 0 },
+        { "__sizeof__", object_sizeof, 0 },
+        { "__getstate__", object_getstate, 0 },
+        { "__reduce_ex__", object_reduce_ex, 0 },
+        { "__reduce__", object_reduce, 0 },
+        { "__repr__", object_repr_method, 0 },
+        { "__str__", object_str_method, 0 },
+        { "__hash__", object_hash_method, 0 },
+        { "__eq__", object_eq, 0 }, { "__ne__", object_ne, 0 },
+        { "__lt__", object_lt, 0 }, { "__le__", object_le, 0 },
+        { "__gt__", object_gt, 0 }, { "__ge__", object_ge, 0 },
         { NULL, NULL, 0 },
     };
     type_add_methods(o, object_methods);
-    getset_new(o, "__class__", object_get_class, NULL);
+    getset_new(o, "__class__", object_get_class, object_set_class);
     getset_new(o, "__dict__", object_get_dict, NULL);
 
     Type *t = vm.t_type;
@@ -483,6 +1167,12 @@ void object_type_init(void)
         { "mro", type_mro_method, 0 },
         { "__subclasscheck__", type_subclasscheck, 0 },
         { "__instancecheck__", type_instancecheck, 0 },
+        { "__new__", type_new_method, METH_STATIC },
+        { "__init__", type_init_method, 0 },
+        { "__prepare__", type_prepare, METH_CLASS },
+        { "__dir__", type_dir, 0 },
+        { "__call__", type_call_method, 0 },
+        { "__repr__", type_repr_method, 0 },
         { NULL, NULL, 0 },
     };
     type_add_methods(t, type_methods);
@@ -492,6 +1182,11 @@ void object_type_init(void)
     getset_new(t, "__bases__", type_get_bases, NULL);
     getset_new(t, "__base__", type_get_base, NULL);
     getset_new(t, "__dict__", type_get_dict, NULL);
-    getset_new(t, "__module__", type_get_module, NULL);
-    getset_new(t, "__doc__", type_get_doc, NULL);
+    getset_new(t, "__module__", type_get_module, type_set_module);
+    getset_new(t, "__doc__", type_get_doc, type_set_doc_attr);
+    mappingproxy_type_init();
+    vm.t_member_descriptor->descr_get = member_get;
+    vm.t_member_descriptor->descr_set = member_set;
+    vm.t_member_descriptor->repr = member_repr;
+    union_type_init();
 }

@@ -14,6 +14,8 @@
 #include "vm/runtime.h"
 
 Object *code_from_unit(const CodeUnit *u);
+void atexit_run(void);
+void io_flush_std(void);
 
 static char *read_whole_file(const char *path, size_t *n)
 {
@@ -233,6 +235,9 @@ static Object *import_dotted(Object *fullname)
 {
     Object *m = dict_get_str(vm.modules, fullname);
     if (m)
+        return m;
+    m = builtin_module_find(fullname);
+    if (m || exc_occurred())
         return m;
     size_t n = str_len(fullname);
     Object *path = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "path");
@@ -469,6 +474,10 @@ int vm_main(int argc, char **argv)
     } else {
         status = vm_run_main(argv[0]);
     }
+    /* atexit's calls, then the buffered standard streams: mod_atexit.c,
+       mod_io_text.c. */
+    atexit_run();
+    io_flush_std();
     vm_exit();
     return status;
 }

@@ -130,6 +130,9 @@ Object *builtin_new(const char *name, BuiltinFn *fn, Object *self, Object *modul
 Object *method_new(Object *func, Object *self);
 Object *cell_new(Object *value);
 Object *module_new(Object *name);
+/* A module written in C (modules.c), created and put in sys.modules; NULL
+   without error if there is none of that name. */
+Object *builtin_module_find(Object *name);
 Object *function_new(Object *code, Object *globals, Object *qualname);
 Object *slice_new(Object *start, Object *stop, Object *step);
 

@@ -121,9 +121,8 @@ void format_init(void);
 /* Formats an int's magnitude in base 2, 8, 10 or 16 (lower case), NUL-
    terminated, malloc'ed; *neg says the sign.  NULL with an exception. */
 char *int_digits(Object *v, int base, bool *neg, size_t *len);
-/* The number formatter of int, float and complex, which the numbers code
-   provides. */
-Object *number_format(Object *v, Object *spec) __attribute__((weak));
+/* format() of an int, float or complex (num_format.c). */
+Object *number_format(Object *v, Object *spec);
 
 /* ---- bytes (bytes.c) ---------------------------------------------------------------- */
 

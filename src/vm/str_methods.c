@@ -582,6 +582,8 @@ static int split_args(const char *name, Object *const *args, size_t nargs, Objec
         return -1;
     *sep = NULL;
     *maxsplit = -1;
+    if (a[1] && arg_ssize(a[1], maxsplit) < 0)
+        return -1;
     if (a[0] && a[0] != None) {
         *sep = str_unwrap(a[0]);
         if (!*sep) {
@@ -593,8 +595,6 @@ static int split_args(const char *name, Object *const *args, size_t nargs, Objec
             return -1;
         }
     }
-    if (a[1] && arg_ssize(a[1], maxsplit) < 0)
-        return -1;
     if (*maxsplit < 0)
         *maxsplit = INTPTR_MAX;
     return 0;

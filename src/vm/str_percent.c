@@ -49,7 +49,9 @@ static int out_fill(Out *o, uint32_t c, size_t n)
 typedef struct Spec {
     int flags;
     intptr_t width, prec;       /* -1: not given */
-    uint32_t type;
+    uint32_t type;              /* %i and %u are handled as %d */
+    uint32_t given;             /* the conversion as written, for messages */
+    bool bytes;
 } Spec;
 
 /* Writes text (a str, or bytes data when s is NULL) padded to the width;
@@ -82,7 +84,10 @@ static int out_padded(Out *o, const Spec *sp, Object *s, const char *raw, size_t
 static void *wrong_type(const Spec *sp, Object *v)
 {
     bool integer = sp->type == 'o' || sp->type == 'x' || sp->type == 'X';
-    return raise(vm.e_TypeError, "%%%c format: %s is required, not %s", (char)sp->type,
+    /* Messages name the conversion as written, except that bytes
+       formatting names %i as %d. */
+    return raise(vm.e_TypeError, "%%%c format: %s is required, not %s",
+                 (char)(sp->bytes && sp->given == 'i' ? 'd' : sp->given),
                  integer ? "an integer" : "a real number", type_name(type_of(v)));
 }
 
@@ -168,7 +173,8 @@ static int format_real(Out *o, const Spec *sp, Object *v)
         }
         x = float_value(f);
     } else {
-        raise(vm.e_TypeError, "must be real number, not %s", type_name(type_of(v)));
+        raise(vm.e_TypeError, sp->bytes ? "float argument required, not %s"
+                                        : "must be real number, not %s", type_name(type_of(v)));
         return -1;
     }
     struct TextBuf t = TEXTBUF_INIT;
@@ -198,9 +204,12 @@ static int format_text(Out *o, Spec *sp, Object *v)
             if (str_len(one) != 1)
                 goto bad_c;
             c = str_char(one, 0);
-        } else if (is_int(v)) {
+        } else if (is_int(v) || type_of(v)->unary[UN_INDEX]) {
             int64_t x;
-            if (int_to_i64(v, &x) < 0 || x < 0 || x > 0x10ffff) {
+            Object *iv = is_int(v) ? v : number_index(v);
+            if (!iv)
+                return -1;
+            if (int_to_i64(iv, &x) < 0 || x < 0 || x > 0x10ffff) {
                 exc_clear();
                 raise(vm.e_OverflowError, "%%c arg not in range(0x110000)");
                 return -1;
@@ -218,7 +227,7 @@ static int format_text(Out *o, Spec *sp, Object *v)
     if (!s)
         return -1;
     size_t len = str_len(s);
-    if (sp->prec >= 0 && (size_t)sp->prec < len)
+    if (sp->type != 'c' && sp->prec >= 0 && (size_t)sp->prec < len)
         len = (size_t)sp->prec;
     return out_padded(o, sp, s, NULL, len, false);
 bad_c:
@@ -276,7 +285,7 @@ static int format_bytes_text(Out *o, Spec *sp, Object *v)
         keep = b;
     }
     size_t len = bv.size;
-    if (sp->prec >= 0 && (size_t)sp->prec < len)
+    if (sp->type != 'c' && sp->prec >= 0 && (size_t)sp->prec < len)
         len = (size_t)sp->prec;
     int rc = out_padded(o, sp, NULL, (const char *)bv.data, len, false);
     (void)keep;     /* holds the object whose data bv points into */
@@ -342,7 +351,7 @@ static Object *percent_format(Object *fmt, const void *fd, int kind, size_t n, O
             nargs = 0;
             argi = 1;
         }
-        Spec sp = { 0, -1, -1, 0 };
+        Spec sp = { 0, -1, -1, 0, 0, bytes };
         for (; i < n; i++) {
             uint32_t c = kind_get(fd, kind, i);
             int f = c == '-' ? F_LJUST : c == '+' ? F_SIGN : c == ' ' ? F_BLANK
@@ -410,7 +419,7 @@ static Object *percent_format(Object *fmt, const void *fd, int kind, size_t n, O
             raise(vm.e_ValueError, "incomplete format");
             goto fail;
         }
-        sp.type = kind_get(fd, kind, i);
+        sp.type = sp.given = kind_get(fd, kind, i);
         Object *v = arg_from_key;
         if (!v)
             NEXT_ARG(v);

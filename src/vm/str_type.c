@@ -9,6 +9,9 @@
 
 Object *str_join(Object *sep, Object *iterable)
 {
+    Type *t = type_of(iterable);
+    if (!t->iter && !t->getitem)
+        return raise(vm.e_TypeError, "can only join an iterable");
     Object *items = list_from_iterable(iterable);
     if (!items)
         return NULL;

@@ -95,10 +95,21 @@ static Object *super_repr(Object *self)
     return str_format("<super: <class '%s'>, NULL>", str_cstr(((Type *)s->fget)->name, b, sizeof b));
 }
 
+Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
+                   int (*set)(Object *, Object *));
+
+static Object *or_none(Object *v) { return v ? v : None; }
+static Object *super_thisclass(Object *s) { return or_none(((Property *)s)->fget); }
+static Object *super_self(Object *s) { return or_none(((Property *)s)->fset); }
+static Object *super_self_class(Object *s) { return or_none(((Property *)s)->fdel); }
+
 void super_type_init(void)
 {
     Type *t = vm.t_super;
     t->tp_new = super_tp_new;
     t->getattr = super_getattr;
     t->repr = super_repr;
+    getset_new(t, "__thisclass__", super_thisclass, NULL);
+    getset_new(t, "__self__", super_self, NULL);
+    getset_new(t, "__self_class__", super_self_class, NULL);
 }

@@ -2,10 +2,17 @@
 ** The sys module: what programs and the import system read from it.
 */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "vm/runtime.h"
+
+Type *vm_sys_namespace_type(void);
+
+int io_init_std(Object *sys_dict);
+int signals_init(void);
 
 #ifndef STMPY_STDLIB
 #  define STMPY_STDLIB "/usr/lib/python3.11"
@@ -98,6 +105,121 @@ static Object *sys_getframe(Object *self, Object *const *args, size_t nargs, Obj
     return f;
 }
 
+/* sys.displayhook: what the REPL and compile(..., 'single') print. */
+static Object *sys_displayhook(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("displayhook", kw, nargs, 1) < 0)
+        return NULL;
+    Object *v = args[0];
+    if (v == None)
+        return None;
+    if (dict_set_cstr(vm.builtins, "_", None) < 0)
+        return NULL;
+    Object *r = obj_repr(v);
+    size_t n;
+    char *u = r ? str_to_utf8(r, &n) : NULL;
+    if (!u)
+        return NULL;
+    Object *out = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stdout");
+    Object *w = out ? obj_getattr_cstr(out, "write") : NULL;
+    if (w) {
+        Object *line = str_from_utf8(u, n);
+        Object *nl = line ? str_concat(line, intern_cstr("\n")) : NULL;
+        free(u);
+        if (!nl || !obj_call1(w, nl))
+            return NULL;
+    } else {
+        if (out)
+            exc_clear();
+        fwrite(u, 1, n, stdout);
+        fputc('\n', stdout);
+        free(u);
+    }
+    return dict_set_cstr(vm.builtins, "_", v) < 0 ? NULL : None;
+}
+
+/* ---- types.SimpleNamespace (sys.implementation is one) ---------------------------- */
+
+static Object *ns_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    return vm_alloc(sizeof(struct Instance), L_INSTANCE, (Type *)cls);
+}
+
+static int ns_init(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs) {
+        raise(vm.e_TypeError, "no positional arguments expected");
+        return -1;
+    }
+    Object *d = instance_dict(self, true);
+    if (!d)
+        return -1;
+    for (size_t i = 0; kw && i < tuple_size(kw); i++)
+        if (dict_set(d, tuple_get(kw, i), args[i]) < 0)
+            return -1;
+    return 0;
+}
+
+static Object *ns_repr(Object *self)
+{
+    Type *t = type_of(self);
+    Object *d = instance_dict(self, true);
+    Object *parts = d ? list_new(0) : NULL;
+    if (!parts)
+        return NULL;
+    size_t pos = 0;
+    Object *k, *v;
+    while (dict_next(d, &pos, &k, &v)) {
+        Object *r = obj_repr(v);
+        Object *eq = r ? str_concat(k, intern_cstr("=")) : NULL;
+        Object *item = eq ? str_concat(eq, r) : NULL;
+        if (!item || list_append(parts, item) < 0)
+            return NULL;
+    }
+    Object *body = str_join(intern_cstr(", "), parts);
+    Object *name = t == vm_sys_namespace_type() ? intern_cstr("namespace") : t->name;
+    Object *open = body ? str_concat(name, intern_cstr("(")) : NULL;
+    Object *s = open ? str_concat(open, body) : NULL;
+    return s ? str_concat(s, intern_cstr(")")) : NULL;
+}
+
+static Object *ns_richcompare(Object *a, Object *b, CmpOp op)
+{
+    Type *nt = vm_sys_namespace_type();
+    if ((op != CMP_EQ && op != CMP_NE) || !is_instance_of(b, nt))
+        return NotImplemented;
+    Object *da = instance_dict(a, true), *db = instance_dict(b, true);
+    return da && db ? obj_richcompare(da, db, op) : NULL;
+}
+
+static Type *namespace_type;
+
+Type *vm_sys_namespace_type(void)
+{
+    return namespace_type;
+}
+
+static void namespace_type_init(void)
+{
+    Type *t = type_new_builtin("SimpleNamespace", vm.t_object, L_INSTANCE, sizeof(struct Instance),
+                               TF_HAS_DICT | TF_BASETYPE);
+    t->qualname = t->name;
+    t->tp_new = ns_new;
+    t->init = ns_init;
+    t->repr = ns_repr;
+    t->richcompare = ns_richcompare;
+    t->hash = NULL;
+    type_inherit(t);
+    t->hash = NULL;
+    dict_set_cstr(t->dict, "__module__", intern_cstr("types"));
+    dict_set_cstr(t->dict, "__hash__", None);
+    namespace_type = t;
+}
+
+/* int_methods.c */
+Object *sys_get_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
+Object *sys_set_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
+
 void sys_module_init(int argc, char **argv)
 {
     Object *m = module_new(intern_cstr("sys"));
@@ -124,16 +246,50 @@ void sys_module_init(int argc, char **argv)
     dict_set_cstr(d, "version_info", tuple_pack(5, make_small(3), make_small(11), make_small(0),
                                                 str_from_cstr("final"), make_small(0)));
     dict_set_cstr(d, "hexversion", make_small(0x030b00f0));
+    namespace_type_init();
+    Object *impl = ns_new((Object *)namespace_type, NULL, 0, NULL);
+    Object *impl_dict = impl ? instance_dict(impl, true) : NULL;
+    if (impl_dict) {
+        dict_set_cstr(impl_dict, "name", intern_cstr("stmpy"));
+        dict_set_cstr(impl_dict, "cache_tag", None);
+        dict_set_cstr(impl_dict, "version", dict_get_cstr(d, "version_info"));
+        dict_set_cstr(impl_dict, "hexversion", make_small(0x030b00f0));
+        dict_set_cstr(impl_dict, "_multiarch", intern_cstr("x86_64-linux-gnu"));
+        dict_set_cstr(d, "implementation", impl);
+    }
+    /* sys.flags: the command-line options, none of which stmpy takes yet. */
+    Object *flags = ns_new((Object *)namespace_type, NULL, 0, NULL);
+    Object *flags_dict = flags ? instance_dict(flags, true) : NULL;
+    if (flags_dict) {
+        static const char *const names[] = {
+            "debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+            "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+            "quiet", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path",
+        };
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            dict_set_cstr(flags_dict, names[i], make_small(0));
+        dict_set_cstr(flags_dict, "hash_randomization", make_small(1));
+        dict_set_cstr(flags_dict, "int_max_str_digits", make_small(4300));
+        dict_set_cstr(d, "flags", flags);
+    }
     static const MethodDef functions[] = {
         { "exit", sys_exit, 0 },
         { "getrecursionlimit", sys_getrecursionlimit, 0 },
         { "setrecursionlimit", sys_setrecursionlimit, 0 },
         { "intern", sys_intern, 0 },
+        { "get_int_max_str_digits", sys_get_int_max_str_digits, 0 },
+        { "set_int_max_str_digits", sys_set_int_max_str_digits, 0 },
         { "exception", sys_exception, 0 },
         { "exc_info", sys_exc_info, 0 },
         { "_getframe", sys_getframe, 0 },
+        { "displayhook", sys_displayhook, 0 },
+        { "__displayhook__", sys_displayhook, 0 },
         { NULL, NULL, 0 },
     };
     for (const MethodDef *f = functions; f->name; f++)
         dict_set_cstr(d, f->name, builtin_new(f->name, f->fn, m, m));
+    /* sys.stdin/stdout/stderr, builtins.open, SIGINT: mod_io_text.c,
+       mod_signal.c. */
+    io_init_std(d);
+    signals_init();
 }

@@ -227,8 +227,14 @@ static Object *tuple_mul(Object *a, Object *b)
         b = x;
     }
     Object *t = tuple_value(a);
-    if (!t || !(is_small(b) || is_int(b) || type_of(b)->unary[UN_INDEX]))
+    if (!t)
         return NotImplemented;
+    if (!(is_small(b) || is_int(b) || type_of(b)->unary[UN_INDEX])) {
+        if (type_of(b)->flags & TF_HEAP)
+            return NotImplemented;
+        return raise(vm.e_TypeError, "can't multiply sequence by non-int of type '%s'",
+                     type_name(type_of(b)));
+    }
     intptr_t n;
     if (index_to_ssize(b, &n, true) < 0)
         return NULL;

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints CPython's symbol table of a file in the format of `stmpy --symtable`.
-Used once to produce tests/compile/symtable/*.out (run with python3.11)."""
+Produces tests/compile/symtable/*.out (run with python3.11):
+    for f in symtable/*.py; do ./gen_symtable.py $f > ${f%.py}.out; done"""
 import symtable
 import sys
 

@@ -1,7 +1,8 @@
 x = 5
 print(1 < x < 10, 1 < x > 10, x == 5 == 5.0, 1 <= 1 < 2 <= 2)
 print([1, 2] < [1, 3], (1, 2) < (1, 2, 0), "abc" < "abd", [1, [2]] == [1, [2]])
-print(None is None, 1 is not None, "a" in "cat", 3 not in [1, 2])
+one = 1
+print(None is None, one is not None, "a" in "cat", 3 not in [1, 2])
 def noisy(v):
     print("eval", v)
     return v

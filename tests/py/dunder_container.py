@@ -46,7 +46,8 @@ try:
 except TypeError as e:
     print(e)
 try:
-    5[0]
+    five = 5
+    five[0]
 except TypeError as e:
     print(e)
 try:

@@ -38,6 +38,7 @@ class BigHash:
     def __hash__(self): return 2 ** 100
 print(hash(BigHash()) == hash(2 ** 100))
 try:
-    3()
+    three = 3
+    three()
 except TypeError as e:
     print(e)

@@ -6,7 +6,8 @@ try:
 except AttributeError as e:
     print(e)
 try:
-    None()
+    nothing = None
+    nothing()
 except TypeError as e:
     print(e)
 try:

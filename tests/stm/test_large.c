@@ -61,10 +61,9 @@ static inline boxed *new_boxed(int64_t value)
     return b;
 }
 
-static bool is_old(void *obj)
-{
-    return ((struct stm_header *)obj)->stm_flags & STM_FLAG_WRITE_BARRIER;
-}
+/* Takes any client reference type (plain pointers in the GIL flavour,
+   %gs-relative ones in the STM flavour). */
+#define is_old(obj) ((((stm_obj *)(obj))->stm_flags & STM_FLAG_WRITE_BARRIER) != 0)
 
 /* Item i holds a boxed value i * 3 + round, or what `patched` says. */
 static void check_items(array *a, uint64_t n, int64_t round)

@@ -215,7 +215,7 @@ static void bad_trace(struct stm_header *obj, stm_visit_fn *visit, void *ctx)
 {
     static stm_obj *bogus;
     if (obj->stm_type == T_NODE) {
-        bogus = (stm_obj *)((char *)obj + 8);
+        bogus = (stm_obj *)(uintptr_t)((char *)obj + 8);
         visit(&bogus, ctx);
     }
 }

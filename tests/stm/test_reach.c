@@ -241,14 +241,14 @@ static void register_root_stress(void) { register_case(3); }
 __attribute__((noinline)) static char *make_interior_small(void)
 {
     node *n = tree(8);
-    return (char *)n + offsetof(struct node, value);
+    return (char *)(uintptr_t)n + offsetof(struct node, value);
 }
 
 /* A pointer to the last byte of the object: still inside it. */
 __attribute__((noinline)) static char *make_interior_last_byte(void)
 {
     node *n = tree(4);
-    return (char *)n + sizeof(struct node) - 1;
+    return (char *)(uintptr_t)n + sizeof(struct node) - 1;
 }
 
 /* A large object's interior pointer lands in one of its tail blocks. */
@@ -259,7 +259,7 @@ __attribute__((noinline)) static char *make_interior_large(void)
     CHECK(a);
     for (uint64_t i = 0; i < BIG_LEN; i += 1000)
         set_item(a, i, (stm_obj *)new_node(NULL, NULL, (int64_t)i));
-    return (char *)&a->items[BIG_LEN - 3];
+    return (char *)(uintptr_t)&a->items[BIG_LEN - 3];
 }
 
 static bool big_ok(array *a)
@@ -290,9 +290,9 @@ static void interior_case(int stress_every)
             stm_collect_major();
         churn();
         CHECK_EQ((uintptr_t)small, s0);
-        CHECK(tree_ok((node *)(small - offsetof(struct node, value)), 8));
-        CHECK(tree_ok((node *)(last - (sizeof(struct node) - 1)), 4));
-        CHECK(big_ok((array *)(large - offsetof(struct array, items)
+        CHECK(tree_ok((node *)(uintptr_t)(small - offsetof(struct node, value)), 8));
+        CHECK(tree_ok((node *)(uintptr_t)(last - (sizeof(struct node) - 1)), 4));
+        CHECK(big_ok((array *)(uintptr_t)(large - offsetof(struct array, items)
                                - (BIG_LEN - 3) * sizeof(stm_obj *))));
     }
     CHECK_EQ((uintptr_t)last, l0);

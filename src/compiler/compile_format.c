@@ -113,12 +113,12 @@ static Expr *parse_format(Compiler *c, const Expr *at, const char *s, size_t n, 
     return fv;
 }
 
-Expr *format_to_fstring(Compiler *c, Expr *e)
+Expr *compile_format_to_fstring(Compiler *c, Expr *e)
 {
     Expr *r = e->v.BinOp.right;
-    if (e->v.BinOp.op != Operator_Mod || r->kind != Expr_Tuple || fold_expr(c, r))
+    if (e->v.BinOp.op != Operator_Mod || r->kind != Expr_Tuple || const_fold_expr(c, r))
         return NULL;
-    ConstVal *l = fold_expr(c, e->v.BinOp.left);
+    ConstVal *l = const_fold_expr(c, e->v.BinOp.left);
     if (!l || l->kind != CV_STR)
         return NULL;
     AstSeq *elts = r->v.Tuple.elts;

@@ -1,0 +1,90 @@
+/*
+** Commit and inevitability (STM flavour).
+**
+** At most one transaction is inevitable, and while one is, the others
+** wait before committing: so its view never changes under it and it never
+** meets a conflict at validation; write-write conflicts it always wins
+** (contention.c).  A commit validates and publishes under the commit
+** lock, which also orders the log; no other thread is stopped.
+*/
+#ifdef STM_FLAVOUR_STM
+#include "core.h"
+#include <sched.h>
+
+/* Waits (at a safe point) while another transaction is inevitable. */
+static void wait_inevitable(struct stm_thread_private *p)
+{
+    struct segment *other = inevitable_seg;
+    if (!other || other == p->seg)
+        return;
+    stats_switch(p, STM_TIME_WAIT_INEVITABLE);
+    while ((other = inevitable_seg) && other != p->seg) {
+        poll_if_needed(p);
+        sched_yield();
+    }
+    stats_switch(p, -1);
+}
+
+void stm_commit_transaction(stm_thread *tl)
+{
+    struct stm_thread_private *p = tl->priv;
+    STM_CHECK(p && p->in_transaction, "stm_commit_transaction() outside a transaction");
+    if (tl->atomic_depth > 0)
+        return;
+    struct segment *s = p->seg;
+    for (;;) {
+        poll_if_needed(p);
+        wait_inevitable(p);
+        pthread_mutex_lock(&commit_lock);
+        if (!inevitable_seg || inevitable_seg == s)
+            break;
+        pthread_mutex_unlock(&commit_lock);
+    }
+    if (!validate_segment(s)) {
+        pthread_mutex_unlock(&commit_lock);
+        stm_poll(p);        /* doomed: aborts */
+    }
+    log_publish(s);
+    s->in_txn = false;
+    if (inevitable_seg == s)
+        inevitable_seg = NULL;
+    log_trim(false);
+    pthread_mutex_unlock(&commit_lock);
+    stats_end_run(p, STM_TIME_RUN_COMMITTED);
+    p->in_transaction = false;
+    p->inevitable = false;
+}
+
+void stm_become_inevitable(stm_thread *tl, const char *why)
+{
+    struct stm_thread_private *p = tl->priv;
+    STM_CHECK(p && p->in_transaction, "stm_become_inevitable() outside a transaction");
+    if (p->inevitable)
+        return;
+    struct segment *s = p->seg;
+    for (;;) {
+        poll_if_needed(p);
+        wait_inevitable(p);
+        pthread_mutex_lock(&commit_lock);
+        if (!inevitable_seg)
+            break;
+        pthread_mutex_unlock(&commit_lock);
+    }
+    if (!validate_segment(s)) {
+        pthread_mutex_unlock(&commit_lock);
+        stm_poll(p);
+    }
+    inevitable_seg = s;
+    p->inevitable = true;
+    pthread_mutex_unlock(&commit_lock);
+    if (gc.client.on_event) {
+        struct stm_event ev = {.kind = STM_EVENT_BECAME_INEVITABLE, .thread = tl, .why = why};
+        gc.client.on_event(&ev);
+    }
+}
+
+bool stm_is_inevitable(stm_thread *tl)
+{
+    return tl->priv && tl->priv->in_transaction && tl->priv->inevitable;
+}
+#endif

@@ -1,0 +1,105 @@
+/*
+** The STM flavour's internal declarations (included by core.h).
+**
+** Address space: segment i (0..N) is the range [seg_base[i], seg_base[i] +
+** seg_size).  Its first obj_start bytes are anonymous memory private to it
+** (page 1 holds its struct stm_segment_info, then come its read markers,
+** one byte per 16-byte granule of the object area at reference >> 4); the
+** rest maps the heap file, a memfd: MAP_SHARED in segment 0 (the committed
+** state), MAP_PRIVATE in the others (docs/stm-core.md, "How the segments'
+** pages are kept apart").  A reference r means seg_base[i] + r in segment i.
+*/
+#ifndef STM_SEGMENTS_H
+#define STM_SEGMENTS_H
+
+#define MAX_SEGMENTS  64
+#define PAGE_SIZE_    4096
+
+struct segment {
+    int num;                        /* 1..N */
+    char *base;
+    struct stm_segment_info *info;  /* its STM_SEGMENT, real address */
+    struct stm_thread_private *owner;
+    bool in_txn;                    /* changed under the commit lock only */
+    int doomed;                     /* atomic: 1 + enum stm_event_kind */
+    uintptr_t doom_object;
+    uint64_t start_time;
+    bool commit_soon;
+    size_t validated;               /* log position imported up to */
+    struct wordvec write_set;       /* old objects write-locked */
+    struct wordvec new_ranges;      /* (start, end): allocated by the running
+                                       transaction since the last collection */
+    uintptr_t range_start;          /* start of the range being bumped */
+    struct wordvec promoted;        /* the running transaction's survivors */
+    struct allocator alloc;
+};
+
+extern struct segment segments[MAX_SEGMENTS + 1];
+extern int nsegments;
+extern size_t seg_size;
+extern __thread struct segment *my_seg;
+extern uint8_t *write_locks;        /* per granule: segment holding it, or 0 */
+extern struct segment *volatile inevitable_seg;
+extern pthread_mutex_t commit_lock;
+
+static inline uint8_t *write_lock_of(uintptr_t obj) { return &write_locks[granule_of(obj)]; }
+static inline uint8_t *read_marker(struct segment *s, uintptr_t obj)
+{
+    return (uint8_t *)s->base + (obj >> 4);
+}
+
+/* segments.c */
+bool segments_map(size_t heap_size, int n);
+void segments_unmap(void);
+/* The caller is parked (stack recorded); returns running with a segment. */
+void segment_acquire(struct stm_thread_private *p);
+void segment_release(struct stm_thread_private *p);
+bool segment_waiters(void);
+/* Forces a private copy of the pages of [start, start + len) in every
+   segment with a running transaction other than `except`. */
+void force_private(uintptr_t start, size_t len, struct segment *except);
+/* Drops the private pages of an idle segment: its view is segment 0's. */
+void segment_reshare(struct segment *s);
+void clear_read_markers(struct segment *s);
+
+/* rendezvous.c: threads stop for a collection at safe points */
+extern volatile int gc_requested;
+void thread_set_running(struct stm_thread_private *p);
+void thread_set_state(struct stm_thread_private *p, enum thread_state s);
+/* Parks for a requested collection; aborts if the transaction is doomed. */
+void stm_poll(struct stm_thread_private *p);
+static inline void poll_if_needed(struct stm_thread_private *p)
+{
+    if (STM_UNLIKELY(gc_requested | (p->seg && __atomic_load_n(&p->seg->doomed, __ATOMIC_RELAXED))))
+        stm_poll(p);
+}
+
+/* validate.c: the commit log */
+size_t log_end(void);
+/* Imports the entries committed since s last validated; a transaction of
+   s that read or wrote one of their objects is doomed.  Commit lock held. */
+bool validate_segment(struct segment *s);
+/* Appends the running transaction of s to the log and publishes its
+   objects into segment 0.  Commit lock held. */
+void log_publish(struct segment *s);
+/* Frees the entries every segment has imported; after a collection, all. */
+void log_trim(bool all);
+/* Copies [start, start+len) from segment 0 into s where they differ, so
+   that pages s still shares stay shared. */
+void import_range(struct segment *s, uintptr_t start, size_t len);
+
+/* transaction.c */
+__attribute__((noreturn)) void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj);
+void close_alloc_range(struct segment *s);
+void validate_now(struct stm_thread_private *p);
+
+/* contention.c */
+void contention_write_write(struct stm_thread_private *p, uintptr_t obj, struct segment *other);
+
+/* gc_stm.c: the STM side of a collection */
+void gc_stm_prepare(void);
+void gc_stm_mark_segments(bool major, stm_visit_fn *visit);
+void gc_stm_after_sweep(bool major);
+void trace_object(uintptr_t obj, stm_visit_fn *visit);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+** Modules written in C: the import system asks here, after sys.modules
+** and before sys.path, for a module by name.  Each entry creates its
+** module; the module is then kept in sys.modules like any other.
+*/
+#include "vm/runtime.h"
+
+Object *math_module_init(void);
+
+static const struct {
+    const char *name;
+    Object *(*init)(void);
+} builtin_modules[] = {
+    { "math", math_module_init },
+};
+
+Object *builtin_module_find(Object *name)
+{
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (!str_eq_cstr(name, builtin_modules[i].name))
+            continue;
+        Object *m = builtin_modules[i].init();
+        if (m && dict_set(vm.modules, name, m) < 0)
+            return NULL;
+        return m;
+    }
+    return NULL;
+}

@@ -1,0 +1,6 @@
+x = 1
+class C:
+    global x
+    x = 2
+    def m(self):
+        return x

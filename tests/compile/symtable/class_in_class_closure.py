@@ -1,0 +1,6 @@
+def f():
+    v = 1
+    class A:
+        class B:
+            w = v
+    return A

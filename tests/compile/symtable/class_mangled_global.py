@@ -1,0 +1,4 @@
+class C:
+    def m(self):
+        global __x
+        __x = 1

@@ -1,0 +1,3 @@
+def f():
+    global g
+    return [g for _ in range(3)]

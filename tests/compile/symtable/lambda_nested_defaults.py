@@ -1,0 +1,2 @@
+def f(a):
+    return lambda b=a: lambda c=b: (a, b, c)

@@ -1,0 +1,3 @@
+def f(cm):
+    with (y := cm) as z:
+        return y, z
