@@ -1223,6 +1223,13 @@ METHOD(getnewargs)
     return b ? tuple_pack(1, b) : NULL;
 }
 
+METHOD(dunder_bytes)
+{
+    NOARGS("__bytes__");
+    VIEW(v);
+    return same_or_copy(self, &v);
+}
+
 const MethodDef bytes_common_defs[] = {
     { "capitalize", m_capitalize, 0 }, { "center", m_center, 0 }, { "count", m_count, 0 },
     { "decode", m_decode, 0 }, { "endswith", m_endswith, 0 },
@@ -1259,7 +1266,7 @@ void bytes_type_init(void)
     t->getattr = generic_getattr;
     type_add_methods(t, bytes_common_defs);
     static const MethodDef own[] = {
-        { "__getnewargs__", m_getnewargs, 0 },
+        { "__getnewargs__", m_getnewargs, 0 }, { "__bytes__", m_dunder_bytes, 0 },
         { NULL, NULL, 0 },
     };
     type_add_methods(t, own);

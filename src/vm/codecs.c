@@ -156,7 +156,10 @@ Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object 
     int codec = lookup_codec(encoding);
     if (codec < 0)
         return NULL;
-    if (codec == C_LATIN1)
+    size_t ascii = 0;
+    while (ascii < n && d[ascii] < 0x80)
+        ascii++;
+    if (codec == C_LATIN1 || ascii == n)
         return str_from_latin1(d, n);
     enum Handler h = lookup_handler(errors);
     StrBuf b;
@@ -291,6 +294,8 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
                        : codec == C_ASCII ? "ordinal not in range(128)"
                        : "ordinal not in range(256)";
     struct TextBuf t = TEXTBUF_INIT;
+    if (textbuf_reserve(&t, codec == C_UTF8 ? n * (size_t)(p->kind == 1 ? 2 : 3) : n) < 0)
+        return raise_no_memory();
     for (size_t i = 0; i < n;) {
         uint32_t c = str_char(s, i);
         bool bad = c >= limit || (codec == C_UTF8 && c >= 0xd800 && c < 0xe000);

@@ -58,6 +58,8 @@ Object *import_from(Object *module, Object *name);
 int import_star(Object *module, Object *locals);
 Object *build_class_builtin(void);
 void call_error_prefix(Object *callable);
+extern volatile int signals_pending;
+int signals_check(void);
 
 static int find_handler(Code *code, uint32_t pc, ExcEntry *out)
 {
@@ -756,6 +758,9 @@ op_JUMP_FORWARD:
 op_JUMP_BACKWARD:
     pc = oparg;
     CHECK_BREAK();
+    /* Python signal handlers (Ctrl-C's KeyboardInterrupt) run here: mod_signal.c. */
+    if (STM_UNLIKELY(signals_pending) && signals_check() < 0)
+        goto error;
     DISPATCH();
 
 op_JUMP_BACKWARD_NO_INTERRUPT:

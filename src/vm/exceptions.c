@@ -496,8 +496,48 @@ static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *
         }
     } else if (type_is_subtype(t, vm.e_AttributeError) || type_is_subtype(t, vm.e_NameError)) {
         fields[0] = fields[1] = None;
+    } else if ((type_is_subtype(t, vm.e_UnicodeDecodeError)
+                || type_is_subtype(t, vm.e_UnicodeEncodeError)) && nargs == 5) {
+        static const char *const names[] = { "encoding", "object", "start", "end", "reason" };
+        for (int i = 0; i < 5; i++)
+            if (obj_setattr(e, intern_cstr(names[i]), args[i]) < 0)
+                return -1;
     }
     return 0;
+}
+
+/* UnicodeDecodeError(encoding, object, start, end, reason) and its
+   encoding twin describe the failure from their attributes. */
+static Object *unicode_error_str(Object *self)
+{
+    Object *args = ((Exception *)self)->args;
+    if (tuple_size(args) != 5)
+        return exc_str(self);
+    Object *enc = obj_getattr_cstr(self, "encoding"), *obj = obj_getattr_cstr(self, "object");
+    Object *st = obj_getattr_cstr(self, "start"), *en = obj_getattr_cstr(self, "end");
+    Object *why = obj_getattr_cstr(self, "reason");
+    int64_t start, end;
+    if (!enc || !obj || !st || !en || !why || int_to_i64(st, &start) < 0 || int_to_i64(en, &end) < 0)
+        return NULL;
+    char eb[100], rb[400];
+    str_cstr(enc, eb, sizeof eb);
+    str_cstr(why, rb, sizeof rb);
+    bool decode = is_instance_of(self, vm.e_UnicodeDecodeError);
+    if (end == start + 1) {
+        if (decode && is_bytes(obj) && start >= 0 && (size_t)start < ((Bytes *)obj)->size)
+            return str_format("'%s' codec can't decode byte 0x%02x in position %lld: %s", eb,
+                              (unsigned char)((Bytes *)obj)->data[start], (long long)start, rb);
+        if (!decode && is_str(obj) && start >= 0 && (size_t)start < str_len(obj)) {
+            uint32_t c = str_char(obj, (size_t)start);
+            char cb[16];
+            snprintf(cb, sizeof cb, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+            return str_format("'%s' codec can't encode character '%s' in position %lld: %s", eb, cb,
+                              (long long)start, rb);
+        }
+    }
+    return str_format("'%s' codec can't %s in position %lld-%lld: %s", eb,
+                      decode ? "decode bytes" : "encode characters", (long long)start,
+                      (long long)(end - 1), rb);
 }
 
 static Object *exc_construct(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
@@ -757,6 +797,8 @@ void exceptions_init(void)
     getset_new(b, "__suppress_context__", get_suppress, set_suppress);
     getset_new(vm.e_StopIteration, "value", get_field0, set_field0);
     getset_new(vm.e_SystemExit, "code", get_field0, set_field0);
+    vm.e_UnicodeDecodeError->str = unicode_error_str;
+    vm.e_UnicodeEncodeError->str = unicode_error_str;
     Type *ie = vm.e_ImportError;
     ie->str = import_error_str;
     getset_new(ie, "msg", get_field0, set_field0);

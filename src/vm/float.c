@@ -376,8 +376,7 @@ static Object *m_fromhex(Object *cls, Object *const *args, size_t nargs, Object 
     if (args_exact("fromhex", kw, nargs, 1) < 0)
         return NULL;
     if (!is_str(args[0]))
-        return raise(vm.e_TypeError, "fromhex() argument must be str, not %s",
-                     type_name(type_of(args[0])));
+        return raise(vm.e_TypeError, "bad argument type for built-in operation");
     size_t len;
     char *u = str_to_utf8(args[0], &len);
     if (!u)

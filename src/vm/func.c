@@ -529,6 +529,18 @@ static Object *method_getattr(Object *m, Object *name)
     return obj_getattr(((Method *)m)->func, name);
 }
 
+/* types.MethodType(function, instance) */
+static Object *method_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("method", kw, nargs, 2) < 0)
+        return NULL;
+    if (!type_of(args[0])->call)
+        return raise(vm.e_TypeError, "first argument must be callable");
+    if (args[1] == None)
+        return raise(vm.e_TypeError, "instance must not be None");
+    return method_new(args[0], args[1]);
+}
+
 static int64_t method_hash(Object *m)
 {
     int64_t a = obj_hash(((Method *)m)->self), b = a == -1 ? -1 : obj_hash(((Method *)m)->func);
@@ -640,6 +652,7 @@ void func_types_init(void)
     vm.t_method->call = method_call;
     vm.t_method->repr = method_repr;
     vm.t_method->getattr = method_getattr;
+    vm.t_method->tp_new = method_tp_new;
     vm.t_method->hash = method_hash;
     vm.t_method->richcompare = method_richcompare;
     vm.t_method->descr_get = method_descr_get_self;

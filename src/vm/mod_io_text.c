@@ -406,27 +406,25 @@ static Object *text_readline_n(Object *self, int64_t limit)
     IOObj *t = io(self);
     size_t scan = (size_t)t->pos;
     for (;;) {
-        size_t len = t->decoded ? str_len(t->decoded) : 0;
+        size_t start = (size_t)t->pos, len = t->decoded ? str_len(t->decoded) : 0;
         bool eof = (t->flags & IO_EOF) != 0;
         intptr_t end = t->decoded ? line_end(t->decoded, scan, len, t->newline, eof) : -1;
-        if (end < 0 && limit >= 0 && len - (size_t)t->pos >= (size_t)limit)
-            end = t->pos + limit;
-        if (end >= 0) {
-            if (limit >= 0 && end - t->pos > limit)
-                end = t->pos + limit;
+        if (end >= 0 || eof || (limit >= 0 && len - start >= (size_t)limit)) {
+            if (end < 0)
+                end = (intptr_t)len;
+            if (limit >= 0 && (size_t)end - start > (size_t)limit)
+                end = (intptr_t)(start + (size_t)limit);
             return text_take(self, (size_t)end);
         }
-        /* Rescan the tail only: a \r at the end may pair with a \n. */
-        scan = len > (size_t)t->pos ? len - 1 : (size_t)t->pos;
-        size_t before = (size_t)t->pos;
+        /* Filling keeps decoded[pos:] at the front; scanning resumes at
+           the last character, a \r that a \n may follow. */
+        size_t resume = len > start ? len - 1 - start : 0;
         int r = text_fill(self);
         if (r < 0)
             return NULL;
-        scan = scan - before;
-        if (r == 0 && (t->flags & IO_EOF) && !decoded_avail(t))
-            return vm.empty_str;
         if (r == 0 && !(t->flags & IO_EOF))
             return text_take(self, t->decoded ? str_len(t->decoded) : 0);
+        scan = (size_t)t->pos + resume;
     }
 }
 

@@ -6,12 +6,24 @@
 #include "vm/runtime.h"
 
 Object *math_module_init(void);
+Object *posix_module_init(void);
+Object *io_module_init(void);
+Object *time_module_init(void);
+Object *errno_module_init(void);
+Object *atexit_module_init(void);
+Object *signal_module_init(void);
 
 static const struct {
     const char *name;
     Object *(*init)(void);
 } builtin_modules[] = {
     { "math", math_module_init },
+    { "posix", posix_module_init },
+    { "_io", io_module_init },
+    { "time", time_module_init },
+    { "errno", errno_module_init },
+    { "atexit", atexit_module_init },
+    { "_signal", signal_module_init },
 };
 
 Object *builtin_module_find(Object *name)

@@ -145,6 +145,7 @@ print(d[b'k'], b'k' in d, sorted({b'a', b'a', b'b'}))
 class Sub(bytes):
     pass
 x = Sub(b'data')
+print(type(x.__bytes__()).__name__, b'q'.__bytes__())
 print(type(x).__name__, x, repr(x), x.upper(), type(x.upper()).__name__, x == b'data', x + b'!',
       x[1:], len(x), x.decode(), x.split(b'a'), hash(x) == hash(b'data'), bytes(x), type(bytes(x)).__name__)
 
