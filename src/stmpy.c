@@ -79,11 +79,12 @@ static void unit_free(Unit *u)
     free(u->text);
 }
 
-/* The checks a parsed module goes through before it counts as compiled:
-   the symbol table and the bytecode compiler will be called from here. */
+/* A parsed module counts as compiled once the symbol table and the
+   bytecode compiler accept it too (they report CPython's compile-time
+   errors). */
 static int check_module(Unit *u)
 {
-    return u->module != NULL;
+    return u->module && compile_module(u->arena, u->module, &u->src, &u->err, 0);
 }
 
 static int compile_only(int nfiles, char **files)

@@ -36,7 +36,7 @@ static void analyze_name(SymTable *st, SymScope *ste, Symbol *sym, NameTable *bo
     }
     if (flags & DEF_NONLOCAL) {
         if (!bound) {
-            error_at_directive(st, ste, "%s", "nonlocal declaration not allowed at module level");
+            error_at_directive(st, ste, "nonlocal declaration not allowed at module level", name);
             return;
         }
         if (!nt_has(bound, name)) {

@@ -15,6 +15,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#define MIN_OBJ_START ((size_t)16 << 30)
+
 #ifndef HWCAP2_FSGSBASE
 #  define HWCAP2_FSGSBASE (1 << 1)
 #endif
@@ -49,10 +51,12 @@ static void *reserve(size_t size)
 bool segments_map(size_t heap_size, int n)
 {
     /* Objects live above seg_size / 16, so that the read markers (ref >> 4)
-       and the segment info at 4096 sit below them. */
+       and the segment info at 4096 sit below them; and above 16 GiB, so
+       that the small integers on a stack never look like references to
+       the conservative scan. */
     obj_start = (heap_size / 15 + 2 * BLOCK_SIZE) & ~(BLOCK_SIZE - 1);
-    if (obj_start < 4 * BLOCK_SIZE)
-        obj_start = 4 * BLOCK_SIZE;
+    if (obj_start < MIN_OBJ_START)
+        obj_start = MIN_OBJ_START;
     seg_size = obj_start + heap_size;
     nsegments = n;
     all_size = seg_size * (size_t)(n + 1);

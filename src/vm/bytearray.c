@@ -71,9 +71,8 @@ static unsigned char *ba_resize(Object *self, size_t n)
     }
     size_t ncap = n > cap ? n + n / 8 + 16 : n;
     Object *ns = storage_new(ncap);
-    if (!ns) {
+    if (!ns)
         return NULL;
-    }
     size_t keep = b->size < n ? b->size : n;
     memcpy(bytes_wdata(ns), bytes_data(s), keep);
     ((Bytes *)ns)->size = n;
@@ -279,8 +278,7 @@ static int ba_setitem(Object *self, Object *key, Object *value)
     if (i < 0)
         i += len;
     if (i < 0 || i >= len) {
-        raise(vm.e_IndexError, value ? "bytearray index out of range"
-                                     : "bytearray index out of range");
+        raise(vm.e_IndexError, "bytearray index out of range");
         return -1;
     }
     if (!value)

@@ -189,8 +189,8 @@ static Object *bytes_tp_new(Object *cls, Object *const *args, size_t nargs, Obje
         Object *f = is_bytes(a[0]) ? NULL : type_lookup(type_of(a[0]), intern_cstr("__bytes__"));
         if (f) {
             r = obj_call1(f, a[0]);
-            if (r && !is_bytes(r) && !(layout_of(r) == L_INSTANCE && byte_view(r, &(ByteView){ 0 })
-                                       && !is_bytearray(r)))
+            ByteView rv;
+            if (r && (!byte_view(r, &rv) || is_bytearray(r)))
                 return raise(vm.e_TypeError, "__bytes__ returned non-bytes (type %s)",
                              type_name(type_of(r)));
         } else if (is_bytes(a[0]) && (Type *)cls == vm.t_bytes) {

@@ -372,7 +372,8 @@ static int number_part(Object *v, Cx *out, bool *is_cx, const char *what)
 
 static Object *complex_from_args(Object *re, Object *im)
 {
-    if (re && (is_str(re) || (layout_of(re) == L_INSTANCE && ((Instance *)re)->base_value
+    if (re && (is_str(re) || (!is_small(re) && layout_of(re) == L_INSTANCE
+                              && ((Instance *)re)->base_value
                               && is_str(((Instance *)re)->base_value)))) {
         if (im)
             return raise(vm.e_TypeError, "complex() can't take second arg if first is a string");

@@ -220,7 +220,6 @@ typedef struct FormatCtx {
     Object *kwnames;            /* str.format: keywords in args[nargs..] */
     Object *mapping;            /* format_map */
     intptr_t auto_index;        /* -1: manual numbering in use; -2: not decided */
-    bool auto_used;
 } FormatCtx;
 
 static Object *render(Object *fmt, size_t from, size_t to, FormatCtx *ctx, int depth);
@@ -268,6 +267,57 @@ static Object *lookup_arg(Object *name, intptr_t index, FormatCtx *ctx)
     return a ? raise_object(exception_new(vm.e_KeyError, a)) : NULL;
 }
 
+/* The next .attr or [key] part of a field name at s[*i] (before to):
+   *key is the attribute name or the key (an int when all digits).
+   Returns 1, 0 at the end, -1 with ValueError. */
+static int next_part(Object *s, size_t *i, size_t to, bool *is_attr, Object **key)
+{
+    if (*i >= to)
+        return 0;
+    uint32_t c = str_char(s, (*i)++);
+    size_t from = *i, j = from;
+    bool overflow;
+    if (c == '.') {
+        while (j < to && str_char(s, j) != '.' && str_char(s, j) != '[')
+            j++;
+        if (j == from) {
+            raise(vm.e_ValueError, "Empty attribute in format string");
+            return -1;
+        }
+        *is_attr = true;
+        *key = str_substr(s, from, j);
+        *i = j;
+        return *key ? 1 : -1;
+    }
+    if (c != '[') {
+        raise(vm.e_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        return -1;
+    }
+    while (j < to && str_char(s, j) != ']')
+        j++;
+    if (j == to) {
+        raise(vm.e_ValueError, "Missing ']' in format string");
+        return -1;
+    }
+    if (j == from) {
+        raise(vm.e_ValueError, "Empty attribute in format string");
+        return -1;
+    }
+    intptr_t k = parse_index(s, from, j, &overflow);
+    if (overflow) {
+        raise(vm.e_ValueError, "Too many decimal digits in format string");
+        return -1;
+    }
+    *is_attr = false;
+    *key = k >= 0 ? make_small(k) : str_substr(s, from, j);
+    *i = j + 1;
+    if (*i < to && str_char(s, *i) != '.' && str_char(s, *i) != '[') {
+        raise(vm.e_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        return -1;
+    }
+    return *key ? 1 : -1;
+}
+
 /* The object a field name designates: arg_name then .attr and [key]
    parts. */
 static Object *resolve_field(Object *s, size_t from, size_t to, FormatCtx *ctx)
@@ -299,37 +349,13 @@ static Object *resolve_field(Object *s, size_t from, size_t to, FormatCtx *ctx)
             return NULL;
         obj = lookup_arg(name, index, ctx);
     }
-    while (obj && i < to) {
-        uint32_t c = str_char(s, i++);
-        size_t j = i;
-        if (c == '.') {
-            while (j < to && str_char(s, j) != '.' && str_char(s, j) != '[')
-                j++;
-            if (j == i)
-                return raise(vm.e_ValueError, "Empty attribute in format string");
-            Object *attr = str_substr(s, i, j);
-            obj = attr ? obj_getattr(obj, attr) : NULL;
-            i = j;
-        } else if (c == '[') {
-            while (j < to && str_char(s, j) != ']')
-                j++;
-            if (j == to)
-                return raise(vm.e_ValueError, "Missing ']' in format string");
-            if (j == i)
-                return raise(vm.e_ValueError, "Empty attribute in format string");
-            intptr_t k = parse_index(s, i, j, &overflow);
-            if (overflow)
-                return raise(vm.e_ValueError, "Too many decimal digits in format string");
-            Object *key = k >= 0 ? make_small(k) : str_substr(s, i, j);
-            obj = key ? obj_getitem(obj, key) : NULL;
-            i = j + 1;
-            if (i < to && str_char(s, i) != '.' && str_char(s, i) != '[')
-                return raise(vm.e_ValueError,
-                             "Only '.' or '[' may follow ']' in format field specifier");
-        } else {
-            return raise(vm.e_ValueError,
-                         "Only '.' or '[' may follow ']' in format field specifier");
-        }
+    bool is_attr;
+    Object *key;
+    int r;
+    while (obj && (r = next_part(s, &i, to, &is_attr, &key)) != 0) {
+        if (r < 0)
+            return NULL;
+        obj = is_attr ? obj_getattr(obj, key) : obj_getitem(obj, key);
     }
     return obj;
 }
@@ -488,7 +514,7 @@ fail:
 
 Object *str_format_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    FormatCtx ctx = { args, nargs, kw, NULL, -2, false };
+    FormatCtx ctx = { args, nargs, kw, NULL, -2 };
     return render(self, 0, str_len(self), &ctx, 2);
 }
 
@@ -496,8 +522,109 @@ Object *str_format_map(Object *self, Object *const *args, size_t nargs, Object *
 {
     if (args_exact("format_map", kw, nargs, 1) < 0)
         return NULL;
-    FormatCtx ctx = { NULL, 0, NULL, args[0], -2, false };
+    FormatCtx ctx = { NULL, 0, NULL, args[0], -2 };
     return render(self, 0, str_len(self), &ctx, 2);
+}
+
+/* ---- the _string module (string.Formatter's parser) ------------------------------ */
+
+static Object *string_arg(const char *fname, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact(fname, kw, nargs, 1) < 0)
+        return NULL;
+    Object *s = str_unwrap(args[0]);
+    return s ? s : raise(vm.e_TypeError, "expected str, got %s", type_name(type_of(args[0])));
+}
+
+static int add_piece(Object *list, Object *lit, Object *name, Object *spec, Object *conv)
+{
+    Object *t = lit ? tuple_pack(4, lit, name, spec, conv) : NULL;
+    return t ? list_append(list, t) : -1;
+}
+
+/* formatter_parser(s): (literal, field_name, format_spec, conversion) per
+   piece, as str.format parses s. */
+static Object *string_formatter_parser(Object *self, Object *const *args, size_t nargs,
+                                       Object *kw)
+{
+    Object *s = string_arg("formatter_parser", args, nargs, kw);
+    Object *out = s ? list_new(0) : NULL;
+    if (!out)
+        return NULL;
+    size_t n = str_len(s), i = 0, lit = 0;
+    while (i < n) {
+        uint32_t c = str_char(s, i);
+        if (c != '{' && c != '}') {
+            i++;
+            continue;
+        }
+        if (i + 1 < n && str_char(s, i + 1) == c) {
+            if (add_piece(out, str_substr(s, lit, i + 1), None, None, None) < 0)
+                return NULL;
+            i = lit = i + 2;
+            continue;
+        }
+        if (c == '}')
+            return raise(vm.e_ValueError, "Single '}' encountered in format string");
+        if (i + 1 == n)
+            return raise(vm.e_ValueError, "Single '{' encountered in format string");
+        Field f;
+        if (parse_field(s, i + 1, n, &f) < 0)
+            return NULL;
+        Object *name = str_substr(s, f.name_from, f.name_to);
+        Object *spec = str_substr(s, f.spec_from, f.spec_to);
+        Object *conv = f.conv ? str_from_char(f.conv) : None;
+        if (!name || !spec || !conv || add_piece(out, str_substr(s, lit, i), name, spec, conv) < 0)
+            return NULL;
+        i = lit = f.end;
+    }
+    if (lit < n && add_piece(out, str_substr(s, lit, n), None, None, None) < 0)
+        return NULL;
+    return obj_iter(out);
+}
+
+/* formatter_field_name_split(name): (first, iterator of (is_attr, key)). */
+static Object *string_field_name_split(Object *self, Object *const *args, size_t nargs,
+                                       Object *kw)
+{
+    Object *s = string_arg("formatter_field_name_split", args, nargs, kw);
+    Object *rest = s ? list_new(0) : NULL;
+    if (!rest)
+        return NULL;
+    size_t n = str_len(s), i = 0;
+    while (i < n && str_char(s, i) != '.' && str_char(s, i) != '[')
+        i++;
+    bool overflow, is_attr;
+    intptr_t index = parse_index(s, 0, i, &overflow);
+    if (overflow)
+        return raise(vm.e_ValueError, "Too many decimal digits in format string");
+    Object *first = index >= 0 ? make_small(index) : str_substr(s, 0, i), *key;
+    int r;
+    while ((r = next_part(s, &i, n, &is_attr, &key)) != 0) {
+        Object *t = r > 0 ? tuple_pack(2, bool_obj(is_attr), key) : NULL;
+        if (!t || list_append(rest, t) < 0)
+            return NULL;
+    }
+    Object *it = first ? obj_iter(rest) : NULL;
+    return it ? tuple_pack(2, first, it) : NULL;
+}
+
+Object *string_module_init(void)
+{
+    static const MethodDef functions[] = {
+        { "formatter_parser", string_formatter_parser, 0 },
+        { "formatter_field_name_split", string_field_name_split, 0 },
+        { NULL, NULL, 0 },
+    };
+    Object *m = module_new(intern_cstr("_string"));
+    if (!m)
+        return NULL;
+    for (const MethodDef *f = functions; f->name; f++) {
+        Object *fn = builtin_new(f->name, f->fn, m, m);
+        if (!fn || dict_set_cstr(((ModuleObj *)m)->dict, f->name, fn) < 0)
+            return NULL;
+    }
+    return m;
 }
 
 void format_init(void)

@@ -140,9 +140,19 @@ int frame_bind_args(Frame *f, Object *func, Object *const *args, size_t nargs, O
         }
         for (j = 0; j < c->posonlyargcount; j++)
             if (str_eq(tuple_get(c->localsplus_names, j), name)) {
+                /* Name all positional-only parameters given by keyword. */
+                char list[1000] = "";
+                size_t len = 0;
+                for (uint32_t p = 0; p < c->posonlyargcount; p++)
+                    for (size_t q = 0; q < nkw; q++)
+                        if (str_eq(tuple_get(c->localsplus_names, p), tuple_get(kwnames, q))) {
+                            len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0,
+                                                    "%s%s", len ? ", " : "",
+                                                    str_cstr(tuple_get(kwnames, q), nb, sizeof nb));
+                            break;
+                        }
                 raise(vm.e_TypeError, "%s() got some positional-only arguments passed as "
-                      "keyword arguments: '%s'", fname(func, fb, sizeof fb),
-                      str_cstr(name, nb, sizeof nb));
+                      "keyword arguments: '%s'", fname(func, fb, sizeof fb), list);
                 return -1;
             }
         raise(vm.e_TypeError, "%s() got an unexpected keyword argument '%s'",

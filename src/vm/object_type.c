@@ -280,6 +280,20 @@ static Object *super_lookup(Type *t, Object *name)
                  str_cstr(name, nb, sizeof nb));
 }
 
+/* Instances have no weak references yet: __weakref__ is always None.
+   Its descriptor, made at start-up, is shared by the classes. */
+static Object *get_weakref(Object *self) { return None; }
+static Object *weakref_descr;
+
+static Object *weakref_getset(void) { return weakref_descr; }
+
+static void weakref_descr_init(void)
+{
+    stm_add_root((stm_obj **)&weakref_descr);
+    weakref_descr = getset_new(vm.t_object, "__weakref__", get_weakref, NULL);
+    dict_del(vm.t_object->dict, intern_cstr("__weakref__"));
+}
+
 /* ---- __slots__ ------------------------------------------------------------------ */
 
 /* A slot is a member descriptor: a Property-shaped object whose fget is
@@ -473,6 +487,28 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
     }
     if (!dict_get_cstr(t->dict, "__doc__") && dict_set_cstr(t->dict, "__doc__", None) < 0)
         return NULL;
+    /* type(name, bases, ns) outside a class statement: the module is the
+       caller's. */
+    if (!dict_get_cstr(t->dict, "__module__")) {
+        Object *fr = thread_state()->frame;
+        Object *mod = fr ? dict_get_cstr(((Frame *)fr)->globals, "__name__") : NULL;
+        if (mod && dict_set_cstr(t->dict, "__module__", mod) < 0)
+            return NULL;
+    }
+    /* The first class of a line to give instances a __dict__ shows it
+       (and __weakref__) among its attributes, as CPython does. */
+    bool base_has_dict = false;
+    for (size_t i = 0; i < tuple_size(bases); i++)
+        if (((Type *)tuple_get(bases, i))->flags & TF_HAS_DICT)
+            base_has_dict = true;
+    if ((t->flags & TF_HAS_DICT) && !base_has_dict && !dict_get_cstr(t->dict, "__slots__")) {
+        Object *d = dict_get_cstr(vm.t_object->dict, "__dict__");
+        if (d && !dict_get_cstr(t->dict, "__dict__") && dict_set_cstr(t->dict, "__dict__", d) < 0)
+            return NULL;
+        if (!dict_get_cstr(t->dict, "__weakref__")
+            && dict_set_cstr(t->dict, "__weakref__", weakref_getset()) < 0)
+            return NULL;
+    }
     /* __new__ is a static method implicitly; __init_subclass__ and
        __class_getitem__ are class methods implicitly. */
     static const char *const implicit[] = { "__new__", "__init_subclass__", "__class_getitem__" };
@@ -1185,6 +1221,7 @@ void object_type_init(void)
     getset_new(t, "__module__", type_get_module, type_set_module);
     getset_new(t, "__doc__", type_get_doc, type_set_doc_attr);
     mappingproxy_type_init();
+    weakref_descr_init();
     vm.t_member_descriptor->descr_get = member_get;
     vm.t_member_descriptor->descr_set = member_set;
     vm.t_member_descriptor->repr = member_repr;

@@ -239,7 +239,6 @@ bad_c:
 static int format_bytes_text(Out *o, Spec *sp, Object *v)
 {
     ByteView bv;
-    Object *keep = NULL;
     unsigned char ch;
     if (sp->type == 'c') {
         if (is_int(v)) {
@@ -264,7 +263,6 @@ static int format_bytes_text(Out *o, Spec *sp, Object *v)
             return -1;
         bv.data = str_data(s);
         bv.size = str_len(s);
-        keep = s;
     } else if (!byte_view(v, &bv)) {
         Object *f = type_lookup(type_of(v), intern_cstr("__bytes__"));
         if (!f) {
@@ -282,14 +280,11 @@ static int format_bytes_text(Out *o, Spec *sp, Object *v)
         }
         bv.data = bytes_data(b);
         bv.size = bytes_size(b);
-        keep = b;
     }
     size_t len = bv.size;
     if (sp->type != 'c' && sp->prec >= 0 && (size_t)sp->prec < len)
         len = (size_t)sp->prec;
-    int rc = out_padded(o, sp, NULL, (const char *)bv.data, len, false);
-    (void)keep;     /* holds the object whose data bv points into */
-    return rc;
+    return out_padded(o, sp, NULL, (const char *)bv.data, len, false);
 }
 
 static Object *percent_format(Object *fmt, const void *fd, int kind, size_t n, Object *args,
@@ -318,7 +313,7 @@ static Object *percent_format(Object *fmt, const void *fd, int kind, size_t n, O
         if (bytes ? out_latin1(&o, (const char *)fd + lit, i - lit) < 0
                   : sb_append(&o.sb, fmt, lit, i) < 0)
             goto fail;
-        size_t pct = i++;
+        i++;
         if (i < n && kind_get(fd, kind, i) == '%') {
             if (out_latin1(&o, "%", 1) < 0)
                 goto fail;
@@ -452,7 +447,6 @@ static Object *percent_format(Object *fmt, const void *fd, int kind, size_t n, O
         }
         if (rc < 0)
             goto fail;
-        (void)pct;
         lit = ++i;
     }
     if (argi < nargs && !dict) {

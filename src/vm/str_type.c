@@ -12,33 +12,55 @@ Object *str_join(Object *sep, Object *iterable)
     Type *t = type_of(iterable);
     if (!t->iter && !t->getitem)
         return raise(vm.e_TypeError, "can only join an iterable");
-    Object *items = list_from_iterable(iterable);
+    /* A list or tuple is read in place; anything else is collected first. */
+    bool tuple = t == vm.t_tuple;
+    Object *items = tuple || t == vm.t_list ? iterable : list_from_iterable(iterable);
     if (!items)
         return NULL;
-    size_t n = list_size(items);
-    if (n == 1) {
-        Object *only = list_get(items, 0);
-        if (is_str(only))
-            return only;
-    }
-    size_t seplen = str_len(sep);
-    StrBuf b;
-    if (sb_init(&b, 64) < 0)
-        return NULL;
+    size_t n = tuple ? tuple_size(items) : list_size(items);
+#define ITEM(i) (tuple ? tuple_get(items, i) : list_get(items, i))
+    if (n == 1 && is_str(ITEM(0)))
+        return ITEM(0);
+    /* Two passes: sizes and kinds first, so the result is allocated once
+       and filled with plain copies. */
+    size_t seplen = str_len(sep), total = n ? seplen * (n - 1) : 0;
+    int kind = n > 1 ? str_kind(sep) : 1;
+    bool ascii = n < 2 || ((Str *)sep)->ascii;
     for (size_t i = 0; i < n; i++) {
-        Object *item = list_get(items, i);
+        Object *item = ITEM(i);
         Object *s = str_unwrap(item);
-        if (!s) {
-            sb_free(&b);
+        if (!s)
             return raise(vm.e_TypeError, "sequence item %zu: expected str instance, %s found", i,
                          type_name(type_of(item)));
-        }
-        if ((i && seplen && sb_append_str(&b, sep) < 0) || sb_append_str(&b, s) < 0) {
-            sb_free(&b);
-            return NULL;
+        if (str_len(s) > SIZE_MAX / 8 - total)
+            return raise(vm.e_OverflowError, "join() result is too long for a Python string");
+        total += str_len(s);
+        if (str_kind(s) > kind)
+            kind = str_kind(s);
+        ascii = ascii && ((Str *)s)->ascii;
+    }
+    if (total == 0)
+        return vm.empty_str;
+    Str *r = str_alloc(total, kind, ascii);
+    if (!r)
+        return NULL;
+    char *d = str_wdata(r);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (int part = i ? 0 : 1; part < 2; part++) {
+            Object *s = part ? str_unwrap(ITEM(i)) : sep;
+            size_t m = str_len(s);
+            int sk = str_kind(s);
+            if (sk == kind)
+                memcpy(d + k * (size_t)kind, str_data(s), m * (size_t)kind);
+            else
+                for (size_t j = 0; j < m; j++)
+                    kind_put(d, kind, k + j, kind_get(str_data(s), sk, j));
+            k += m;
         }
     }
-    return sb_finish(&b);
+#undef ITEM
+    return (Object *)r;
 }
 
 static Object *str_repr_slot(Object *s) { return str_repr(str_unwrap(s)); }

@@ -30,6 +30,10 @@ static void type_fill(Type *t, const char *name, Type *base, enum Layout layout,
     for (Type *b = t; b; b = b->base)
         tuple_init_item(mro, i++, (Object *)b);
     t->mro = mro;
+    /* Builtin types made after start-up by modules live as long as the
+       interpreter: the array is a root. */
+    if (nbuiltin == 0)
+        stm_add_root_range(builtin_order, sizeof builtin_order);
     if (nbuiltin < (int)(sizeof builtin_order / sizeof builtin_order[0]))
         builtin_order[nbuiltin++] = t;
 }

@@ -7,8 +7,7 @@ with them.
 expected.txt: the number of files, then one line per file CPython rejects:
     parser   PATH ERRTYPE LINE   -- ast.parse rejects it
     compiler PATH ERRTYPE LINE   -- only compile() does (symbol table or
-                                    code generator): not checked until
-                                    stmpy --compile-only runs the compiler
+                                    code generator)
 ast_sample.txt: sha256 of ast.dump(ast.parse(src), include_attributes=True)
 plus a newline, for every 11th file CPython parses.
 """
