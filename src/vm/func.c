@@ -226,7 +226,8 @@ static Object *method_call(Object *callable, Object *const *args, size_t nargs, 
     if (!argv)
         return raise_no_memory();
     argv[0] = m->self;
-    memcpy(argv + 1, args, total * sizeof *argv);
+    if (total)
+        memcpy(argv + 1, args, total * sizeof *argv);
     Object *r = obj_call(m->func, argv, nargs + 1, kwnames);
     if (argv != small)
         free(argv);

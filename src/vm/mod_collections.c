@@ -869,7 +869,7 @@ static void collections_types_init(Object *modname)
     getset_new(tg, "__doc__", tg_doc, NULL);
 }
 
-Object *mod_collections_init(void)
+Object *collections_module_init(void)
 {
     Object *name = intern_cstr("_collections");
     Object *m = module_new(name);

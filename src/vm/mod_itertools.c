@@ -1029,7 +1029,7 @@ static const struct {
     [IT_CWR] = { "combinations_with_replacement", cwr_new, cwr_next },
 };
 
-Object *mod_itertools_init(void)
+Object *itertools_module_init(void)
 {
     Object *name = intern_cstr("itertools");
     Object *m = module_new(name);

@@ -14,7 +14,6 @@
 ** freed: the VM has no finalizers yet, and a thread woken by a release may
 ** still touch the word after the lock object died.
 */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>

@@ -12,6 +12,9 @@ Object *time_module_init(void);
 Object *errno_module_init(void);
 Object *atexit_module_init(void);
 Object *signal_module_init(void);
+Object *thread_module_init(void);
+Object *itertools_module_init(void);
+Object *collections_module_init(void);
 
 static const struct {
     const char *name;
@@ -24,6 +27,9 @@ static const struct {
     { "errno", errno_module_init },
     { "atexit", atexit_module_init },
     { "_signal", signal_module_init },
+    { "_thread", thread_module_init },
+    { "itertools", itertools_module_init },
+    { "_collections", collections_module_init },
 };
 
 Object *builtin_module_find(Object *name)

@@ -78,10 +78,22 @@ static int complex_part(struct TextBuf *out, double x, const struct FormatSpec *
     if (p.type == 0 && p.precision < 0) {
         int flags = (sign == '+' ? FLOAT_DTSF_SIGN : 0) | (p.no_neg_0 ? FLOAT_DTSF_NO_NEG_0 : 0)
                     | (p.alternate ? FLOAT_DTSF_ALT : 0);
-        if (sign == ' ' && !signbit(x) && textbuf_append_byte(out, ' ') < 0)
-            return fmt_fail(err, FMT_MEMORY_ERROR, "out of memory");
-        return float_to_string(out, x, 'r', 0, flags) < 0
-               ? fmt_fail(err, FMT_MEMORY_ERROR, "out of memory") : 0;
+        struct TextBuf t = TEXTBUF_INIT;
+        int rc = (sign == ' ' && !signbit(x) ? textbuf_append_byte(out, ' ') : 0)
+                 | float_to_string(&t, x, 'r', 0, flags);
+        /* Separators go into the run of digits before the point. */
+        size_t start = t.len && (t.data[0] == '-' || t.data[0] == '+'), end = start;
+        while (rc == 0 && end < t.len && t.data[end] >= '0' && t.data[end] <= '9')
+            end++;
+        rc |= textbuf_append(out, t.data, start);
+        for (size_t i = start; rc == 0 && i < end; i++) {
+            rc |= textbuf_append_byte(out, t.data[i]);
+            if (p.grouping && i + 1 < end && (end - i - 1) % 3 == 0)
+                rc |= textbuf_append_byte(out, p.grouping);
+        }
+        rc |= textbuf_append(out, t.data + end, t.len - end);
+        textbuf_free(&t);
+        return rc < 0 ? fmt_fail(err, FMT_MEMORY_ERROR, "out of memory") : 0;
     }
     if (p.type == 0)
         p.type = 'g';
@@ -105,7 +117,7 @@ static int format_complex(struct TextBuf *out, double re, double im, const char 
     if (fs.fill == '0')
         return fmt_fail(err, FMT_VALUE_ERROR, "Zero padding is not allowed in complex format specifier");
     if (fs.align == '=')
-        return fmt_fail(err, FMT_VALUE_ERROR, "'=' alignment not allowed in complex format specifier");
+        return fmt_fail(err, FMT_VALUE_ERROR, "'=' alignment flag is not allowed in complex format specifier");
     if (fs.type > 127 || (fs.type && !strchr("eEfFgGn", (int)fs.type)))
         return fmt_unknown_type(err, fs.type, tname);
     bool parens = fs.type == 0;

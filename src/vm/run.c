@@ -15,6 +15,7 @@
 
 Object *code_from_unit(const CodeUnit *u);
 void atexit_run(void);
+void thread_shutdown(void);
 void io_flush_std(void);
 
 static char *read_whole_file(const char *path, size_t *n)
@@ -474,8 +475,10 @@ int vm_main(int argc, char **argv)
     } else {
         status = vm_run_main(argv[0]);
     }
-    /* atexit's calls, then the buffered standard streams: mod_atexit.c,
+    /* threading's non-daemon threads are joined (mod_thread.c), then
+       atexit's calls, then the buffered standard streams: mod_atexit.c,
        mod_io_text.c. */
+    thread_shutdown();
     atexit_run();
     io_flush_std();
     vm_exit();

@@ -23,7 +23,8 @@ void code_type_init(void);
 void frame_type_init(void);
 void sys_module_init(int argc, char **argv);
 
-static void thread_attach(VMThread *t)
+/* Also for the threads of _thread (mod_thread.c). */
+void thread_attach(VMThread *t)
 {
     stm_register_thread(&t->stm);
     vm_thread = t;
@@ -39,7 +40,7 @@ static void thread_attach(VMThread *t)
     stm_add_root((stm_obj **)&t->ts);
 }
 
-static ThreadState *thread_state_new(void)
+ThreadState *thread_state_new(void)
 {
     ThreadState *ts = (ThreadState *)stm_allocate(sizeof(struct ThreadState), L_THREAD_STATE);
     if (!ts)
@@ -197,9 +198,14 @@ bool vm_init(int argc, char **argv)
     return !exc_occurred();
 }
 
+bool thread_others_running(void);
+
 void vm_exit(void)
 {
     fflush(stdout);
     fflush(stderr);
-    stm_commit_transaction(&main_thread.stm);
+    /* Daemon threads still running are abandoned: keeping the transaction
+       open keeps them off the heap while the process ends. */
+    if (!thread_others_running())
+        stm_commit_transaction(&main_thread.stm);
 }
