@@ -50,11 +50,11 @@ build/$(1)/obj/%.o: %.c $(HEADERS)
 
 build/$(1)/libstm.a: $(patsubst %.c,build/$(1)/obj/%.o,$(STM_SRC))
 	@mkdir -p $$(dir $$@)
-	@rm -f $$@ && ar rcs $$@ $$^
+	@ar rcs $$@.$$$$$$$$ $$^ && mv $$@.$$$$$$$$ $$@
 
 build/$(1)/libstmpy.a: $(patsubst %.c,build/$(1)/obj/%.o,$(PY_LIB_SRC))
 	@mkdir -p $$(dir $$@)
-	@rm -f $$@ && ar rcs $$@ $$^
+	@ar rcs $$@.$$$$$$$$ $$^ && mv $$@.$$$$$$$$ $$@
 
 build/$(1)/stmpy: build/$(1)/obj/src/stmpy.o build/$(1)/libstmpy.a build/$(1)/libstm.a
 	@echo "LD $$@"

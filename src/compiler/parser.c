@@ -343,14 +343,29 @@ static void check_rest_of_file(Parser *p)
     p->tok.err = p->err;
 }
 
-Module *parse_module(Arena *arena, const Source *src, SyntaxErr *err)
+/* The three start symbols share the set-up and the error epilogue. */
+enum start_symbol { FILE_INPUT, SINGLE_INPUT, EVAL_INPUT };
+
+static void *parse_start(Arena *arena, const Source *src, SyntaxErr *err, enum start_symbol start)
 {
     Parser p = {0};
     p.arena = arena;
     p.src = src;
     p.err = err;
     tok_init(&p.tok, src, err);
-    AstSeq *body = parse_statements(&p);
+    AstSeq *body = NULL;
+    Expr *expr = NULL;
+    if (start == EVAL_INPUT) {
+        expr = parse_star_expressions(&p);
+        while (expr && accept(&p, T_NEWLINE))
+            ;
+        if (expr && !p.failed && tk_type(&p) != T_ENDMARKER)
+            invalid_syntax(&p);
+        if (!expr && !p.failed)
+            invalid_syntax(&p);
+    } else {
+        body = start == SINGLE_INPUT ? parse_single_statement(&p) : parse_statements(&p);
+    }
     if (p.failed && err->kind == ERR_NONE) {
         p.failed = 0;
         invalid_syntax(&p);
@@ -360,7 +375,24 @@ Module *parse_module(Arena *arena, const Source *src, SyntaxErr *err)
     free(p.toks);
     if (p.failed)
         return NULL;
+    if (start == EVAL_INPUT)
+        return expr;
     Module *m = arena_alloc(arena, sizeof *m);
     m->body = body;
     return m;
+}
+
+Module *parse_module(Arena *arena, const Source *src, SyntaxErr *err)
+{
+    return parse_start(arena, src, err, FILE_INPUT);
+}
+
+Module *parse_interactive(Arena *arena, const Source *src, SyntaxErr *err)
+{
+    return parse_start(arena, src, err, SINGLE_INPUT);
+}
+
+Expr *parse_eval_input(Arena *arena, const Source *src, SyntaxErr *err)
+{
+    return parse_start(arena, src, err, EVAL_INPUT);
 }

@@ -14,6 +14,11 @@
 /* Parses a whole file.  Returns the module body (in arena) or NULL with
    err set. */
 Module *parse_module(Arena *arena, const Source *src, SyntaxErr *err);
+/* compile(..., 'single'): exactly one statement (the REPL's input). */
+Module *parse_interactive(Arena *arena, const Source *src, SyntaxErr *err);
+/* compile(..., 'eval') and eval(): one expression list, returned as the
+   expression (a Tuple if there are commas). */
+Expr *parse_eval_input(Arena *arena, const Source *src, SyntaxErr *err);
 
 /* ---- internal ---------------------------------------------------------- */
 
@@ -79,6 +84,7 @@ void list_push(NodeList *l, void *x);
 AstSeq *list_finish(Parser *p, NodeList *l);
 
 /* Grammar pieces shared between files. */
+AstSeq *parse_single_statement(Parser *p);
 Expr *parse_expression(Parser *p);             /* expression */
 Expr *parse_named_expression(Parser *p);       /* named_expression */
 Expr *parse_star_expressions(Parser *p);       /* star_expressions: a tuple if commas */

@@ -504,6 +504,27 @@ AstSeq *parse_statements(Parser *p)
     return p->failed ? NULL : body;
 }
 
+/* single_input (the REPL, compile(..., 'single')): one statement, which
+   may be a compound one or several simple ones on a line, then blank
+   lines and the end. */
+AstSeq *parse_single_statement(Parser *p)
+{
+    NodeList l;
+    list_init(&l);
+    while (accept(p, T_NEWLINE))
+        ;
+    if (tk_type(p) != T_ENDMARKER && !statement(p, &l))
+        return NULL;
+    while (accept(p, T_NEWLINE))
+        ;
+    if (!p->failed && tk_type(p) != T_ENDMARKER) {
+        syntax_error(p, "multiple statements found while compiling a single statement");
+        return NULL;
+    }
+    AstSeq *body = list_finish(p, &l);
+    return p->failed ? NULL : body;
+}
+
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts.  `after` names
    the statement for CPython's "expected an indented block" message. */
 AstSeq *parse_block(Parser *p, const char *after, int after_line)

@@ -1,8 +1,8 @@
 /*
-** The codecs str.encode and bytes.decode know: UTF-8, ASCII and Latin-1,
-** with the error handlers strict, ignore, replace, surrogateescape,
-** backslashreplace, and for encoding also xmlcharrefreplace and
-** surrogatepass (UTF-8).  Errors report the ranges CPython reports: the
+** The codecs str.encode and bytes.decode know: UTF-8, ASCII, Latin-1,
+** UTF-16 and UTF-32 (with a BOM, or -le/-be), with the error handlers
+** strict, ignore, replace, surrogateescape, backslashreplace, and for
+** encoding also xmlcharrefreplace and surrogatepass.  Errors report the ranges CPython reports: the
 ** maximal invalid UTF-8 prefix on decoding, runs of unencodable
 ** characters on encoding.
 */
@@ -12,8 +12,11 @@
 
 #include "vm/str_impl.h"
 
-enum Codec { C_UTF8, C_ASCII, C_LATIN1 };
-static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
+/* The byte codecs first: C_UTF16 and later are the wide ones. */
+enum Codec { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE,
+             C_UTF32BE };
+static const char *const codec_names[] = { "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
+                                           "utf-16-be", "utf-32", "utf-32-le", "utf-32-be" };
 
 enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_BACKSLASH, H_XMLCHARREF,
                H_SURROGATEPASS, H_UNKNOWN };
@@ -36,6 +39,10 @@ static int lookup_codec(Object *encoding)
         { "latin-1", C_LATIN1 }, { "latin1", C_LATIN1 }, { "latin", C_LATIN1 },
         { "iso-8859-1", C_LATIN1 }, { "iso8859-1", C_LATIN1 }, { "8859", C_LATIN1 },
         { "cp819", C_LATIN1 }, { "l1", C_LATIN1 }, { "iso-ir-100", C_LATIN1 },
+        { "utf-16", C_UTF16 }, { "utf16", C_UTF16 }, { "utf-16-le", C_UTF16LE },
+        { "utf-16le", C_UTF16LE }, { "utf-16-be", C_UTF16BE }, { "utf-16be", C_UTF16BE },
+        { "utf-32", C_UTF32 }, { "utf32", C_UTF32 }, { "utf-32-le", C_UTF32LE },
+        { "utf-32le", C_UTF32LE }, { "utf-32-be", C_UTF32BE }, { "utf-32be", C_UTF32BE },
     };
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
         if (strcmp(norm, aliases[i].name) == 0)
@@ -151,17 +158,138 @@ static size_t utf8_seq(const unsigned char *d, size_t n, size_t i, uint32_t *cp,
     return need + 1;
 }
 
+/* Applies the error handler to the undecodable bytes d[start:end). */
+static int decode_handle(StrBuf *b, enum Handler h, Object *errors, const char *codec,
+                         const unsigned char *d, size_t n, size_t start, size_t end,
+                         const char *reason)
+{
+    int rc = 0;
+    switch (h) {
+    case H_STRICT:
+    case H_XMLCHARREF:
+    case H_SURROGATEPASS:
+        decode_error(codec, d, n, start, end, reason);
+        return -1;
+    case H_UNKNOWN:
+        unknown_handler(errors);
+        return -1;
+    case H_IGNORE:
+        break;
+    case H_REPLACE:
+        rc = sb_putc(b, 0xfffd);
+        break;
+    case H_SURROGATEESCAPE:
+        for (size_t k = start; k < end && rc == 0; k++) {
+            if (d[k] < 128) {
+                decode_error(codec, d, n, start, end, reason);
+                return -1;
+            }
+            rc = sb_putc(b, 0xdc00 + d[k]);
+        }
+        break;
+    case H_BACKSLASH:
+        for (size_t k = start; k < end && rc == 0; k++) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\x%02x", d[k]);
+            rc = sb_append_latin1(b, esc, 4);
+        }
+        break;
+    }
+    return rc;
+}
+
+static uint32_t read_unit(const unsigned char *p, int width, bool big)
+{
+    uint32_t u = 0;
+    for (int k = 0; k < width; k++)
+        u |= (uint32_t)p[big ? width - 1 - k : k] << (8 * k);
+    return u;
+}
+
+/* UTF-16 and UTF-32: a BOM picks the byte order where the codec has none
+   (little-endian otherwise); errors name the order used. */
+static Object *decode_wide(const unsigned char *d, size_t n, int codec, enum Handler h,
+                           Object *errors)
+{
+    int width = codec >= C_UTF32 ? 4 : 2;
+    bool big = codec == C_UTF16BE || codec == C_UTF32BE;
+    size_t i = 0;
+    if (codec == C_UTF16 || codec == C_UTF32) {
+        if (n >= (size_t)width && read_unit(d, width, false) == 0xfeff)
+            i = (size_t)width;
+        else if (n >= (size_t)width && read_unit(d, width, true) == 0xfeff) {
+            i = (size_t)width;
+            big = true;
+        }
+    }
+    const char *name = width == 2 ? (big ? "utf-16-be" : "utf-16-le")
+                                  : (big ? "utf-32-be" : "utf-32-le");
+    StrBuf b;
+    if (sb_init(&b, n / (size_t)width) < 0)
+        return NULL;
+    while (i < n) {
+        const char *reason = NULL;
+        size_t end = i + (size_t)width;
+        uint32_t u = 0;
+        if (n - i < (size_t)width) {
+            reason = "truncated data";
+            end = n;
+        } else {
+            u = read_unit(d + i, width, big);
+            if (width == 4) {
+                if (u > 0x10ffff)
+                    reason = "code point not in range(0x110000)";
+                else if (u >= 0xd800 && u < 0xe000)
+                    reason = "code point in surrogate code point range(0xd800, 0xe000)";
+            } else if (u >= 0xdc00 && u < 0xe000) {
+                reason = "illegal encoding";
+            } else if (u >= 0xd800 && u < 0xdc00) {
+                if (n - i < 4) {
+                    reason = "unexpected end of data";
+                    end = n;
+                } else {
+                    uint32_t lo = read_unit(d + i + 2, 2, big);
+                    if (lo >= 0xdc00 && lo < 0xe000) {
+                        u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+                        end = i + 4;
+                    } else {
+                        reason = "illegal UTF-16 surrogate";
+                    }
+                }
+            }
+        }
+        /* surrogatepass lets a lone surrogate unit through. */
+        if (reason && h == H_SURROGATEPASS && n - i >= (size_t)width) {
+            u = read_unit(d + i, width, big);
+            if (u >= 0xd800 && u < 0xe000) {
+                reason = NULL;
+                end = i + (size_t)width;
+            }
+        }
+        int rc = reason ? decode_handle(&b, h, errors, name, d, n, i, end, reason)
+                        : sb_putc(&b, u);
+        if (rc < 0) {
+            sb_free(&b);
+            return NULL;
+        }
+        i = end;
+    }
+    return sb_finish(&b);
+}
+
 Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object *errors)
 {
     int codec = lookup_codec(encoding);
     if (codec < 0)
         return NULL;
+    enum Handler h = lookup_handler(errors);
+    if (codec >= C_UTF16)
+        return decode_wide(d, n, codec, h, errors);
     size_t ascii = 0;
     while (ascii < n && d[ascii] < 0x80)
         ascii++;
     if (codec == C_LATIN1 || ascii == n)
         return str_from_latin1(d, n);
-    enum Handler h = lookup_handler(errors);
     StrBuf b;
     if (sb_init(&b, n) < 0)
         return NULL;
@@ -179,40 +307,18 @@ Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object 
         size_t end = i + 1;
         const char *reason = "ordinal not in range(128)";
         size_t len = codec == C_UTF8 ? utf8_seq(d, n, i, &cp, &end, &reason) : 0;
+        if (!len && codec == C_UTF8 && h == H_SURROGATEPASS && d[i] == 0xed && n - i >= 3
+            && d[i + 1] >= 0xa0 && d[i + 1] <= 0xbf && d[i + 2] >= 0x80 && d[i + 2] <= 0xbf) {
+            cp = 0xd000 | ((uint32_t)(d[i + 1] & 0x3f) << 6) | (d[i + 2] & 0x3f);
+            len = 3;
+        }
         if (len) {
             if (sb_putc(&b, cp) < 0)
                 goto fail;
             i += len;
             continue;
         }
-        int rc = 0;
-        switch (h) {
-        case H_STRICT:
-        case H_XMLCHARREF:
-        case H_SURROGATEPASS:
-            decode_error(codec_names[codec], d, n, i, end, reason);
-            goto fail;
-        case H_UNKNOWN:
-            unknown_handler(errors);
-            goto fail;
-        case H_IGNORE:
-            break;
-        case H_REPLACE:
-            rc = sb_putc(&b, 0xfffd);
-            break;
-        case H_SURROGATEESCAPE:
-            for (size_t k = i; k < end && rc == 0; k++)
-                rc = sb_putc(&b, 0xdc00 + d[k]);
-            break;
-        case H_BACKSLASH:
-            for (size_t k = i; k < end && rc == 0; k++) {
-                char esc[8];
-                snprintf(esc, sizeof esc, "\\x%02x", d[k]);
-                rc = sb_append_latin1(&b, esc, 4);
-            }
-            break;
-        }
-        if (rc < 0)
+        if (decode_handle(&b, h, errors, codec_names[codec], d, n, i, end, reason) < 0)
             goto fail;
         i = end;
     }
@@ -279,6 +385,41 @@ static int put_utf8(struct TextBuf *t, uint32_t c)
     return tb_put(t, u, k);
 }
 
+/* One code point in the codec's form (it is known to be encodable, or a
+   surrogate that surrogatepass lets through). */
+static int put_cp(struct TextBuf *t, int codec, uint32_t c)
+{
+    if (codec == C_UTF8)
+        return put_utf8(t, c);
+    if (codec < C_UTF16)
+        return tb_put(t, &(char){ (char)c }, 1);
+    int width = codec >= C_UTF32 ? 4 : 2;
+    bool big = codec == C_UTF16BE || codec == C_UTF32BE;
+    uint32_t units[2] = { c, 0 };
+    int count = 1;
+    if (width == 2 && c >= 0x10000) {
+        units[0] = 0xd800 + ((c - 0x10000) >> 10);
+        units[1] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+        count = 2;
+    }
+    for (int k = 0; k < count; k++) {
+        char b[4];
+        for (int j = 0; j < width; j++)
+            b[big ? width - 1 - j : j] = (char)(units[k] >> (8 * j));
+        if (tb_put(t, b, (size_t)width) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int put_ascii(struct TextBuf *t, int codec, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (put_cp(t, codec, (unsigned char)s[i]) < 0)
+            return -1;
+    return 0;
+}
+
 Object *codec_encode(Object *s, Object *encoding, Object *errors)
 {
     int codec = lookup_codec(encoding);
@@ -286,32 +427,34 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
         return NULL;
     Str *p = (Str *)s;
     size_t n = p->length;
-    if (p->ascii || (codec == C_LATIN1 && p->kind == 1))
+    if (codec < C_UTF16 && (p->ascii || (codec == C_LATIN1 && p->kind == 1)))
         return bytes_new(str_data(s), n);
     enum Handler h = lookup_handler(errors);
-    uint32_t limit = codec == C_UTF8 ? 0x110000 : codec == C_ASCII ? 0x80 : 0x100;
-    const char *reason = codec == C_UTF8 ? "surrogates not allowed"
+    uint32_t limit = codec == C_ASCII ? 0x80 : codec == C_LATIN1 ? 0x100 : 0x110000;
+    bool unicode = limit == 0x110000;
+    const char *reason = unicode ? "surrogates not allowed"
                        : codec == C_ASCII ? "ordinal not in range(128)"
                        : "ordinal not in range(256)";
+#define UNENCODABLE(c) ((c) >= limit || (unicode && (c) >= 0xd800 && (c) < 0xe000))
     struct TextBuf t = TEXTBUF_INIT;
-    if (textbuf_reserve(&t, codec == C_UTF8 ? n * (size_t)(p->kind == 1 ? 2 : 3) : n) < 0)
+    size_t unit = codec >= C_UTF32 ? 4 : codec >= C_UTF16 ? 2 : codec == C_UTF8 ? 3 : 1;
+    if (textbuf_reserve(&t, n * unit + 4) < 0)
         return raise_no_memory();
+    if ((codec == C_UTF16 || codec == C_UTF32) && put_cp(&t, codec, 0xfeff) < 0)
+        goto fail;
     for (size_t i = 0; i < n;) {
         uint32_t c = str_char(s, i);
-        bool bad = c >= limit || (codec == C_UTF8 && c >= 0xd800 && c < 0xe000);
-        if (!bad) {
-            if (codec == C_UTF8 ? put_utf8(&t, c) < 0 : tb_put(&t, &(char){ (char)c }, 1) < 0)
+        if (!UNENCODABLE(c)) {
+            if (put_cp(&t, codec, c) < 0)
                 goto fail;
             i++;
             continue;
         }
+        /* The byte codecs report runs of unencodable characters, UTF-16 and
+           UTF-32 one character at a time, as CPython's encoders do. */
         size_t end = i + 1;
-        while (end < n) {
-            uint32_t x = str_char(s, end);
-            if (!(x >= limit || (codec == C_UTF8 && x >= 0xd800 && x < 0xe000)))
-                break;
+        while (codec < C_UTF16 && end < n && UNENCODABLE(str_char(s, end)))
             end++;
-        }
         for (size_t k = i; k < end; k++) {
             uint32_t x = str_char(s, k);
             char esc[16];
@@ -326,31 +469,31 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
             case H_IGNORE:
                 break;
             case H_REPLACE:
-                rc = tb_put(&t, "?", 1);
+                rc = put_cp(&t, codec, '?');
                 break;
             case H_SURROGATEESCAPE:
-                if (x < 0xdc80 || x > 0xdcff) {
+                if (x < 0xdc80 || x > 0xdcff || codec >= C_UTF16) {
                     encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
                 rc = tb_put(&t, &(char){ (char)(x - 0xdc00) }, 1);
                 break;
             case H_SURROGATEPASS:
-                if (codec != C_UTF8 || x < 0xd800 || x >= 0xe000) {
+                if (!unicode || x < 0xd800 || x >= 0xe000) {
                     encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
-                rc = put_utf8(&t, x);
+                rc = put_cp(&t, codec, x);
                 break;
             case H_BACKSLASH:
                 m = x < 256 ? snprintf(esc, sizeof esc, "\\x%02x", x)
                   : x < 65536 ? snprintf(esc, sizeof esc, "\\u%04x", x)
                   : snprintf(esc, sizeof esc, "\\U%08x", x);
-                rc = tb_put(&t, esc, (size_t)m);
+                rc = put_ascii(&t, codec, esc, (size_t)m);
                 break;
             case H_XMLCHARREF:
                 m = snprintf(esc, sizeof esc, "&#%u;", x);
-                rc = tb_put(&t, esc, (size_t)m);
+                rc = put_ascii(&t, codec, esc, (size_t)m);
                 break;
             }
             if (rc < 0)
@@ -358,6 +501,7 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
         }
         i = end;
     }
+#undef UNENCODABLE
     Object *r = bytes_new(t.data ? t.data : "", t.len);
     textbuf_free(&t);
     return r;

@@ -19,7 +19,10 @@
 ** dict's size changes.  A resize builds a new table, a young object that
 ** needs no barrier, and writes the Dict.  Tables under STM_CARD_MIN_SIZE
 ** have no cards and are written whole, as before.  In the GIL flavour the
-** card barrier is the same flag test as obj_write.
+** card barrier is the same flag test as obj_write.  Reads still mark the
+** table as a whole (obj_read): for readers and writers of different keys
+** not to conflict either, the STM flavour must check read markers at card
+** granularity too, and table_find would then mark the cards it probes.
 **
 ** The Dict's version changes when the set of keys changes (insertion,
 ** deletion, clear, resize), not when a value is replaced: caches of entry

@@ -324,6 +324,11 @@ void iter_types_init(void)
     vm.t_callable_iterator->next = callable_iter_next;
 
     range_types_init();
+    static const MethodDef enumerate_methods[] = {
+        { "__class_getitem__", class_getitem, METH_CLASS },
+        { NULL, NULL, 0 },
+    };
+    type_add_methods(vm.t_enumerate, enumerate_methods);
 
     vm.t_enumerate->tp_new = enumerate_tp_new;
     vm.t_enumerate->next = enumerate_next;

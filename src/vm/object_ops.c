@@ -154,7 +154,7 @@ static void *no_attribute_message(Object *v, Object *name)
             return raise(vm.e_AttributeError, "module '%s' has no attribute '%s'",
                          str_cstr(mname, mb, sizeof mb), nb);
     }
-    if (layout_of(v) == L_TYPE && !is_small(v))
+    if (!is_small(v) && layout_of(v) == L_TYPE)
         return raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'",
                      type_name((Type *)v), nb);
     return raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", type_name(t), nb);
