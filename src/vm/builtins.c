@@ -882,7 +882,8 @@ void builtins_init(void)
     struct { const char *name; Type *t; } types[] = {
         { "object", vm.t_object }, { "type", vm.t_type }, { "int", vm.t_int },
         { "bool", vm.t_bool }, { "float", vm.t_float }, { "complex", vm.t_complex },
-        { "str", vm.t_str }, { "bytes", vm.t_bytes }, { "tuple", vm.t_tuple },
+        { "str", vm.t_str }, { "bytes", vm.t_bytes }, { "bytearray", vm.t_bytearray },
+        { "tuple", vm.t_tuple },
         { "list", vm.t_list }, { "dict", vm.t_dict }, { "set", vm.t_set },
         { "frozenset", vm.t_frozenset }, { "range", vm.t_range }, { "slice", vm.t_slice },
         { "enumerate", vm.t_enumerate }, { "zip", vm.t_zip }, { "map", vm.t_map },

@@ -1150,4 +1150,5 @@ void dict_type_init(void)
     };
     type_add_methods(t, methods);
     type_add_slot_methods(t, dict_slot_methods);
+    dict_set_cstr(t->dict, "__hash__", None);
 }

@@ -226,7 +226,8 @@ static Object *eg_derive_method(Object *self, Object *const *args, size_t nargs,
 static Object *make_group(Type *cls, Object *message, Object *excs)
 {
     if (!is_str(message))
-        return raise(vm.e_TypeError, "argument 1 must be str, not %s", type_name(type_of(message)));
+        return raise(vm.e_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                     type_name(type_of(message)));
     Object *seq = NULL;
     if (!is_small(excs) && (excs->type == vm.t_tuple || is_instance_of(excs, vm.t_list)))
         seq = list_from_iterable(excs);

@@ -64,17 +64,6 @@ static Object *object_format_impl(Object *v, Object *spec)
     return obj_str(v);
 }
 
-static Object *object_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    if (args_exact("__format__", kw, nargs, 1) < 0)
-        return NULL;
-    Object *spec = str_unwrap(args[0]);
-    if (!spec)
-        return raise(vm.e_TypeError, "__format__() argument must be str, not %s",
-                     type_name(type_of(args[0])));
-    return object_format_impl(self, spec);
-}
-
 Object *str_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     self = str_unwrap(self);
@@ -107,9 +96,10 @@ Object *obj_format(Object *v, Object *spec)
     if (t == vm.t_str)
         return format_str_value(v, spec, t);
     if (t == vm.t_int || t == vm.t_bool || t == vm.t_float || t == vm.t_complex)
-        return number_format(v, spec);
-    Object *f = type_lookup(t, intern_cstr("__format__"));
-    if (!f || is_builtin_fn(f, object_dunder_format))
+        return str_len(spec) == 0 ? obj_str(v) : number_format(v, spec);
+    Object *name = intern_cstr("__format__");
+    Object *f = type_lookup(t, name);
+    if (!f || f == type_lookup(vm.t_object, name))
         return object_format_impl(v, spec);
     if (is_builtin_fn(f, str_dunder_format))
         return format_str_value(str_unwrap(v), spec, t);
@@ -625,13 +615,4 @@ Object *string_module_init(void)
             return NULL;
     }
     return m;
-}
-
-void format_init(void)
-{
-    static const MethodDef defs[] = {
-        { "__format__", object_dunder_format, 0 },
-        { NULL, NULL, 0 },
-    };
-    type_add_methods(vm.t_object, defs);
 }

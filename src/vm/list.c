@@ -141,10 +141,20 @@ static int list_extend_seq(Object *l, Object *src, size_t n, bool src_is_list)
     if (list_reserve(l, m + n) < 0)
         return -1;
     Array *a = ((List *)l)->items;
-    for (size_t i = 0; i < n; i++) {
-        Object *v = src_is_list ? list_get(src, i) : tuple_get(src, i);
-        array_write(a, m + i);
-        a->items[m + i] = v;
+    if (src_is_list) {
+        obj_read(src);
+        Array *sa = ((List *)src)->items;
+        if (n)
+            obj_read((Object *)sa);
+        for (size_t i = 0; i < n; i++) {
+            array_write(a, m + i);
+            a->items[m + i] = sa->items[i];
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            array_write(a, m + i);
+            a->items[m + i] = tuple_get(src, i);
+        }
     }
     obj_write(l);
     ((List *)l)->size = m + n;
@@ -270,9 +280,21 @@ static Object *list_slice(Object *l, intptr_t start, intptr_t step, intptr_t cou
     Object *r = list_new(0);
     if (!r || list_reserve(r, (size_t)count) < 0)
         return NULL;
+    if (count == 0)
+        return r;
+    /* The new vector is the youngest object: filled without barriers. */
     Array *dst = ((List *)r)->items;
-    for (intptr_t i = 0; i < count; i++)
-        dst->items[i] = list_get(l, (size_t)(start + i * step));
+    obj_read(l);
+    Array *src = ((List *)l)->items;
+    obj_read((Object *)src);
+    if (step == 1)
+        memcpy(stm_real_address((stm_obj *)dst) + offsetof(struct Array, items),
+               stm_real_address((stm_obj *)src) + offsetof(struct Array, items)
+                   + (size_t)start * sizeof(Object *),
+               (size_t)count * sizeof(Object *));
+    else
+        for (intptr_t i = 0; i < count; i++)
+            dst->items[i] = src->items[start + i * step];
     ((List *)r)->size = (size_t)count;
     return r;
 }
@@ -997,6 +1019,8 @@ void list_type_init(void)
     };
     type_add_methods(t, methods);
     type_add_slot_methods(t, list_slot_methods);
+    /* Unhashable, visibly: collections.abc.Hashable looks for this. */
+    dict_set_cstr(t->dict, "__hash__", None);
     static const MethodDef iter_methods[] = {
         { "__length_hint__", iter_length_hint, 0 },
         { NULL, NULL, 0 },

@@ -191,6 +191,39 @@ static Object *module_getattr(Object *m, Object *name)
     return ga ? obj_call1(ga, name) : NULL;
 }
 
+/* module(name, doc=None): also the base of module subclasses. */
+static Object *module_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    ModuleObj *m = (ModuleObj *)vm_alloc(sizeof(struct ModuleObj), L_MODULE, (Type *)cls);
+    if (!m || !(m->dict = dict_new()))
+        return NULL;
+    m->name = vm.empty_str;
+    return (Object *)m;
+}
+
+static int module_init(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "name", "doc", NULL };
+    Object *a[2];
+    if (args_parse("module", args, nargs, kw, names, 1, 2, a) < 0)
+        return -1;
+    if (!is_str(a[0])) {
+        raise(vm.e_TypeError, "module.__init__() argument 'name' must be str, not %s",
+              type_name(type_of(a[0])));
+        return -1;
+    }
+    ModuleObj *m = (ModuleObj *)self;
+    obj_write(self);
+    m->name = a[0];
+    if (dict_set_cstr(m->dict, "__name__", a[0]) < 0
+        || dict_set_cstr(m->dict, "__doc__", a[1] ? a[1] : None) < 0
+        || dict_set_cstr(m->dict, "__package__", None) < 0
+        || dict_set_cstr(m->dict, "__loader__", None) < 0
+        || dict_set_cstr(m->dict, "__spec__", None) < 0)
+        return -1;
+    return 0;
+}
+
 static Object *none_repr(Object *v) { return intern_cstr("None"); }
 static Object *notimpl_repr(Object *v) { return intern_cstr("NotImplemented"); }
 static Object *ellipsis_repr(Object *v) { return intern_cstr("Ellipsis"); }
@@ -222,6 +255,8 @@ void misc_types_init(void)
     vm.t_module->repr = module_repr;
     vm.t_module->getattr = module_getattr;
     vm.t_module->setattr = generic_setattr;
+    vm.t_module->tp_new = module_tp_new;
+    vm.t_module->init = module_init;
     vm.t_NoneType->repr = none_repr;
     vm.t_NoneType->truth = none_truth;
     vm.t_NotImplementedType->repr = notimpl_repr;

@@ -830,6 +830,7 @@ static void collections_types_init(Object *modname)
     type_add_methods(d, deque_methods);
     type_add_slot_methods(d, deque_slot_methods);
     getset_new(d, "maxlen", m_maxlen, NULL);
+    dict_set_cstr(d->dict, "__hash__", None);
 
     static const MethodDef iter_methods[] = {
         { "__length_hint__", dq_iter_length_hint, 0 },

@@ -480,6 +480,7 @@ static int fileio_init(Object *self, Object *const *args, size_t nargs, Object *
         raise_os_error(EISDIR, file);
         return -1;
     }
+    obj_write(self);
     f->fd = fd;
     f->flags = flags | (closefd ? IO_CLOSEFD : 0);
     f->bufsize = st.st_blksize > 1 ? (uint32_t)st.st_blksize : 8192;
@@ -796,6 +797,7 @@ static int bytesio_init(Object *self, Object *const *args, size_t nargs, Object 
         Object *b = io_bytes_arg(a[0]);
         if (!b || bytesio_write_data(self, bytes_data(b), bytes_size(b)) < 0)
             return -1;
+        obj_write(self);
         io(self)->pos = 0;
     }
     return 0;
@@ -914,7 +916,7 @@ static Object *bytesio_close(Object *self, Object *const *args, size_t nargs, Ob
 {
     obj_write(self);
     io(self)->flags |= IO_CLOSED;
-    io(self)->rbuf = NULL;
+    IO_SET(self, rbuf, NULL);
     return None;
 }
 
@@ -974,9 +976,10 @@ static int buffered_init(Object *self, Object *const *args, size_t nargs, Object
         return -1;
     IOObj *b = io(self);
     obj_write(self);
-    b->raw = a[0];
+    IO_SET(self, raw, a[0]);
     b->bufsize = (uint32_t)size;
-    b->rbuf = b->wbuf = NULL;
+    IO_SET(self, rbuf, NULL);
+    IO_SET(self, wbuf, NULL);
     b->pos = b->len = 0;
     b->flags = mode | IO_INITIALIZED;
     return 0;
@@ -1052,7 +1055,7 @@ static int buffered_drop_reads(Object *self)
     IOObj *b = io(self);
     size_t avail = rbuf_avail(b);
     obj_write(self);
-    b->rbuf = NULL;
+    IO_SET(self, rbuf, NULL);
     b->pos = 0;
     if (!avail)
         return 0;
@@ -1093,7 +1096,7 @@ static int buffered_fill(Object *self)
         memcpy(bytes_wdata(joined) + avail, bytes_data(chunk), bytes_size(chunk));
         chunk = joined;
     }
-    b->rbuf = chunk;
+    IO_SET(self, rbuf, chunk);
     b->pos = 0;
     return 1;
 }
@@ -1132,7 +1135,7 @@ Object *buffered_read_n(Object *self, int64_t n)
         if (rn)
             memcpy(bytes_wdata(r) + avail, bytes_data(rest), rn);
         obj_write(self);
-        b->rbuf = NULL;
+        IO_SET(self, rbuf, NULL);
         b->pos = 0;
         return r;
     }
@@ -1243,7 +1246,7 @@ int buffered_write_data(Object *self, const void *p, size_t n)
             if (!chunk)
                 return -1;
             obj_write(self);
-            b->wbuf = chunk;
+            IO_SET(self, wbuf, chunk);
             b->len = (int64_t)n;
             return buffered_flush_writes(self);
         }
@@ -1256,7 +1259,7 @@ int buffered_write_data(Object *self, const void *p, size_t n)
         if (used)
             memcpy(bytes_wdata(nb), bytes_data(b->wbuf), used);
         obj_write(self);
-        b->wbuf = nb;
+        IO_SET(self, wbuf, nb);
     }
     obj_write(b->wbuf);
     memcpy(bytes_wdata(b->wbuf) + used, p, n);
@@ -1320,7 +1323,7 @@ static Object *buffered_seek(Object *self, Object *const *args, size_t nargs, Ob
     if (whence == 1)
         pos -= (int64_t)rbuf_avail(b);
     obj_write(self);
-    b->rbuf = NULL;
+    IO_SET(self, rbuf, NULL);
     b->pos = 0;
     Object *a[2] = { int_from_i64(pos), make_small(whence) };
     return io_call_method(b->raw, "seek", a, 2);
@@ -1354,7 +1357,7 @@ static Object *buffered_close(Object *self, Object *const *args, size_t nargs, O
     Object *fr = buffered_flush_writes(self) < 0 ? NULL : None;
     Object *err = fr ? NULL : exc_fetch();
     obj_write(self);
-    b->rbuf = NULL;
+    IO_SET(self, rbuf, NULL);
     b->pos = 0;
     Object *r = io_call_method(b->raw, "close", NULL, 0);
     if (err) {
@@ -1371,7 +1374,7 @@ static Object *buffered_detach(Object *self, Object *const *args, size_t nargs, 
     IOObj *b = io(self);
     Object *raw = b->raw;
     obj_write(self);
-    b->raw = NULL;
+    IO_SET(self, raw, NULL);
     b->flags |= IO_DETACHED;
     return raw;
 }
@@ -1445,8 +1448,8 @@ static int rwpair_init(Object *self, Object *const *args, size_t nargs, Object *
     if (!w)
         return -1;
     obj_write(self);
-    io(self)->raw = r;
-    io(self)->name = w;
+    IO_SET(self, raw, r);
+    IO_SET(self, name, w);
     return 0;
 }
 

@@ -53,6 +53,14 @@ struct IOTypes {
 extern struct IOTypes io_types;      /* a root range */
 
 static inline IOObj *io(Object *o) { return (IOObj *)o; }
+/* Stores a reference into an _io object, the barrier after the value is
+   computed: an allocation in between may collect, which resets it. */
+#define IO_SET(o, field, v)                 \
+    do {                                    \
+        Object *v_ = (v);                   \
+        obj_write(o);                       \
+        io(o)->field = v_;                  \
+    } while (0)
 /* o's type is t itself (not a subclass, which may override methods). */
 bool io_exact(Object *o, Type *t);
 Object *io_call_method(Object *obj, const char *name, Object *const *args, size_t nargs);

@@ -176,7 +176,6 @@ static int text_check_open(Object *self)
 static int text_configure(Object *self, Object *encoding, Object *errors, Object *newline)
 {
     IOObj *t = io(self);
-    obj_write(self);
     if (encoding) {
         if (!is_str(encoding)) {
             raise(vm.e_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not %s",
@@ -187,7 +186,7 @@ static int text_configure(Object *self, Object *encoding, Object *errors, Object
             encoding = str_from_cstr("UTF-8");
         if (!encoding || !codec_encode(vm.empty_str, encoding, NULL))
             return -1;
-        t->encoding = encoding;
+        IO_SET(self, encoding, encoding);
     }
     if (errors) {
         if (!is_str(errors)) {
@@ -195,10 +194,15 @@ static int text_configure(Object *self, Object *encoding, Object *errors, Object
                   type_name(type_of(errors)));
             return -1;
         }
-        t->errors = errors;
+        IO_SET(self, errors, errors);
     }
-    if (newline && newline_arg(newline == None ? NULL : newline, &t->newline) < 0)
-        return -1;
+    if (newline) {
+        uint8_t nl;
+        if (newline_arg(newline == None ? NULL : newline, &nl) < 0)
+            return -1;
+        obj_write(self);
+        t->newline = nl;
+    }
     return 0;
 }
 
@@ -220,11 +224,12 @@ static int text_init(Object *self, Object *const *args, size_t nargs, Object *kw
     IOObj *t = io(self);
     obj_write(self);
     t->flags = 0;
-    t->raw = a[0];
-    t->decoded = t->rbuf = NULL;
+    IO_SET(self, raw, a[0]);
+    IO_SET(self, decoded, NULL);
+    IO_SET(self, rbuf, NULL);
     t->pos = 0;
-    t->encoding = str_from_cstr("UTF-8");
-    t->errors = intern_cstr("strict");
+    IO_SET(self, encoding, str_from_cstr("UTF-8"));
+    IO_SET(self, errors, intern_cstr("strict"));
     t->newline = NL_UNIVERSAL;
     if (!t->encoding
         || text_configure(self, a[1] && a[1] != None ? a[1] : NULL,
@@ -233,6 +238,7 @@ static int text_init(Object *self, Object *const *args, size_t nargs, Object *kw
     int lb = a[4] ? obj_truth(a[4]) : 0, wt = a[5] ? obj_truth(a[5]) : 0;
     if (lb < 0 || wt < 0)
         return -1;
+    obj_write(self);
     t->flags = IO_INITIALIZED | (lb ? IO_LINE_BUFFERING : 0) | (wt ? IO_WRITE_THROUGH : 0);
     return 0;
 }
@@ -241,7 +247,8 @@ static void text_reset_read(Object *self)
 {
     IOObj *t = io(self);
     obj_write(self);
-    t->decoded = t->rbuf = NULL;
+    IO_SET(self, decoded, NULL);
+    IO_SET(self, rbuf, NULL);
     t->pos = 0;
     t->flags &= ~(uint32_t)IO_EOF;
 }
@@ -322,9 +329,9 @@ static int text_fill(Object *self)
     if (!all)
         return -1;
     obj_write(self);
-    t->decoded = all;
+    IO_SET(self, decoded, all);
     t->pos = 0;
-    t->rbuf = rest;
+    IO_SET(self, rbuf, rest);
     if (eof)
         t->flags |= IO_EOF;
     return eof ? 0 : 1;
@@ -623,7 +630,7 @@ static Object *text_detach(Object *self, Object *const *args, size_t nargs, Obje
         return NULL;
     Object *b = io(self)->raw;
     obj_write(self);
-    io(self)->raw = NULL;
+    IO_SET(self, raw, NULL);
     io(self)->flags |= IO_DETACHED;
     return b;
 }
@@ -766,10 +773,21 @@ static Object *sio_text(Object *self)
         if (!all)
             return NULL;
         obj_write(self);
-        t->decoded = all;
-        t->wbuf = NULL;
+        IO_SET(self, decoded, all);
+        IO_SET(self, wbuf, NULL);
     }
     return t->decoded;
+}
+
+static int sio_append(Object *self, Object *piece)
+{
+    if (!io(self)->wbuf) {
+        Object *l = list_new(0);
+        if (!l)
+            return -1;
+        IO_SET(self, wbuf, l);
+    }
+    return list_append(io(self)->wbuf, piece);
 }
 
 static int sio_write_c(Object *self, Object *s)
@@ -786,18 +804,21 @@ static int sio_write_c(Object *self, Object *s)
     size_t n = str_len(text), pos = (size_t)t->pos, len = (size_t)t->len;
     if (n == 0)
         return 0;
-    obj_write(self);
     if (pos >= len) {
         if (pos > len) {
             /* Writing past the end pads with NULs, as CPython. */
             StrBuf b;
-            if (sb_init(&b, pos - len) < 0 || sb_putc_n(&b, 0, pos - len) < 0)
+            if (sb_init(&b, pos - len) < 0)
                 return -1;
+            if (sb_putc_n(&b, 0, pos - len) < 0) {
+                sb_free(&b);
+                return -1;
+            }
             Object *pad = sb_finish(&b);
-            if (!pad || (!t->wbuf && !(t->wbuf = list_new(0))) || list_append(t->wbuf, pad) < 0)
+            if (!pad || sio_append(self, pad) < 0)
                 return -1;
         }
-        if ((!t->wbuf && !(t->wbuf = list_new(0))) || list_append(t->wbuf, text) < 0)
+        if (sio_append(self, text) < 0)
             return -1;
     } else {
         Object *cur = sio_text(self);
@@ -809,8 +830,9 @@ static int sio_write_c(Object *self, Object *s)
         all = all ? str_concat(all, tail) : NULL;
         if (!all)
             return -1;
-        t->decoded = all;
+        IO_SET(self, decoded, all);
     }
+    obj_write(self);
     t->pos = (int64_t)(pos + n);
     if (t->pos > t->len)
         t->len = t->pos;
@@ -833,12 +855,13 @@ static int sio_init(Object *self, Object *const *args, size_t nargs, Object *kw)
     }
     obj_write(self);
     t->newline = nl;
-    t->decoded = vm.empty_str;
-    t->wbuf = NULL;
+    IO_SET(self, decoded, vm.empty_str);
+    IO_SET(self, wbuf, NULL);
     t->pos = t->len = 0;
     t->flags = IO_INITIALIZED;
     if (a[0] && a[0] != None && sio_write_c(self, a[0]) < 0)
         return -1;
+    obj_write(self);
     t->pos = 0;
     return 0;
 }
@@ -967,7 +990,7 @@ static Object *sio_truncate(Object *self, Object *const *args, size_t nargs, Obj
         if (!cut)
             return NULL;
         obj_write(self);
-        t->decoded = cut;
+        IO_SET(self, decoded, cut);
         t->len = size;
     }
     return int_from_i64(size);
@@ -977,8 +1000,8 @@ static Object *sio_close(Object *self, Object *const *args, size_t nargs, Object
 {
     obj_write(self);
     io(self)->flags |= IO_CLOSED;
-    io(self)->decoded = NULL;
-    io(self)->wbuf = NULL;
+    IO_SET(self, decoded, NULL);
+    IO_SET(self, wbuf, NULL);
     return None;
 }
 
@@ -1010,8 +1033,8 @@ static int nld_init(Object *self, Object *const *args, size_t nargs, Object *kw)
     if (tr < 0)
         return -1;
     obj_write(self);
-    io(self)->raw = a[0];
-    io(self)->errors = a[2] ? a[2] : intern_cstr("strict");
+    IO_SET(self, raw, a[0]);
+    IO_SET(self, errors, a[2] ? a[2] : intern_cstr("strict"));
     io(self)->flags = IO_INITIALIZED | (tr ? IO_TRANSLATE : 0);
     return 0;
 }

@@ -427,7 +427,67 @@ static Object *m_log10(Object *self, Object *const *args, size_t nargs, Object *
     return float_new(r);
 }
 
-/* ---- gamma ---------------------------------------------------------------------------------- */
+/* ---- gamma ----------------------------------------------------------------------------------
+   libm's tgamma and lgamma are off in the last bits, so these follow
+   CPython's method: exact factorials for small integers, else the Lanczos
+   approximation with Boost's lanczos13m53 coefficients (g = 6.0246...),
+   whose sum is a ratio of two polynomials evaluated in x or, for large x,
+   in 1/x to avoid overflow. */
+
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double lanczos_num[] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+};
+/* The denominator is x(x+1)...(x+11) expanded. */
+static const double lanczos_den[] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
+    13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
+};
+#define LANCZOS_N 13
+
+static double lanczos_sum(double x)
+{
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = LANCZOS_N - 1; i >= 0; i--) {
+            num = num * x + lanczos_num[i];
+            den = den * x + lanczos_den[i];
+        }
+    } else {
+        for (int i = 0; i < LANCZOS_N; i++) {
+            num = num / x + lanczos_num[i];
+            den = den / x + lanczos_den[i];
+        }
+    }
+    return num / den;
+}
+
+/* sin(pi * x), exact at the multiples of 1/2. */
+static double sinpi(double x)
+{
+    double y = fmod(fabs(x), 2.0), r;
+    switch ((int)round(2.0 * y)) {
+    case 0: r = sin(M_PI * y); break;
+    case 1: r = cos(M_PI * (y - 0.5)); break;
+    case 2: r = sin(M_PI * (1.0 - y)); break;
+    case 3: r = -cos(M_PI * (y - 1.5)); break;
+    default: r = sin(M_PI * (y - 2.0)); break;
+    }
+    return copysign(1.0, x) * r;
+}
 
 static Object *m_gamma(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
@@ -438,10 +498,52 @@ static Object *m_gamma(Object *self, Object *const *args, size_t nargs, Object *
         return float_new(x);
     if (isinf(x) || x == 0.0 || (x < 0 && x == floor(x)))
         return domain_error();
-    double r = tgamma(x);
-    if (isinf(r))
-        return range_error();
-    return float_new(r);
+    if (x == floor(x) && x <= 23.0) {
+        double f = 1.0;
+        for (int i = 2; i < (int)x; i++)
+            f *= i;
+        return float_new(f);
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20) {
+        double r = 1.0 / x;
+        return isinf(r) ? range_error() : float_new(r);
+    }
+    if (absx > 200.0)
+        return x < 0.0 ? float_new(0.0 / sinpi(x)) : range_error();
+    double y = absx + lanczos_g_minus_half, q, z, r;
+    /* z: the rounding error of y, so that exp(y) and pow(y, ...) can be
+       corrected to first order. */
+    if (absx > lanczos_g_minus_half) {
+        q = y - absx;
+        z = q - lanczos_g_minus_half;
+    } else {
+        q = y - lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * lanczos_g / y;
+    if (x < 0.0) {
+        r = -M_PI / sinpi(absx) / absx * exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= pow(y, absx - 0.5);
+        } else {
+            double half = pow(y, absx / 2.0 - 0.25);
+            r /= half;
+            r /= half;
+        }
+    } else {
+        r = lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= pow(y, absx - 0.5);
+        } else {
+            double half = pow(y, absx / 2.0 - 0.25);
+            r *= half;
+            r *= half;
+        }
+    }
+    return isinf(r) ? range_error() : float_new(r);
 }
 
 static Object *m_lgamma(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -453,13 +555,19 @@ static Object *m_lgamma(Object *self, Object *const *args, size_t nargs, Object 
         return float_new(x);
     if (isinf(x))
         return float_new(INFINITY);
-    if (x <= 0 && x == floor(x))
-        return domain_error();
-    int sign;
-    double r = lgamma_r(x, &sign);
-    if (isinf(r))
-        return range_error();
-    return float_new(r);
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0)
+            return domain_error();
+        return float_new(0.0);
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20)
+        return float_new(-log(absx));
+    double r = log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0)
+        r = log(M_PI) - log(fabs(sinpi(absx))) - log(absx) - r;
+    return isinf(r) ? range_error() : float_new(r);
 }
 
 /* ---- norms ---------------------------------------------------------------------------------- */

@@ -34,20 +34,25 @@ static Type *errno_subclass(int err)
 
 /* Fills the attributes from the constructor's arguments; with a filename
    the args become (errno, strerror), as in CPython. */
-static void oserror_fill(Object *e, Object *const *args, size_t nargs)
+static int oserror_fill(Object *e, Object *const *args, size_t nargs)
 {
     Exception *x = (Exception *)e;
     if (nargs < 2 || nargs > 5)
-        return;
+        return 0;
+    bool named = nargs >= 3 && args[2] != None;
+    Object *short_args = named ? tuple_from_array(args, 2) : NULL;
+    if (named && !short_args)
+        return -1;
     obj_write(e);
     x->fields[F_ERRNO] = args[0];
     x->fields[F_STRERROR] = args[1];
-    if (nargs >= 3 && args[2] != None) {
+    if (named) {
         x->fields[F_FILENAME] = args[2];
         if (nargs == 5)
             x->fields[F_FILENAME2] = args[4];
-        x->args = tuple_from_array(args, 2);
+        x->args = short_args;
     }
+    return 0;
 }
 
 static Object *oserror_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
@@ -59,9 +64,7 @@ static Object *oserror_new(Object *cls, Object *const *args, size_t nargs, Objec
         t = errno_subclass((int)small_value(args[0]));
     Object *a = tuple_from_array(args, nargs);
     Object *e = a ? exception_new(t, a) : NULL;
-    if (e)
-        oserror_fill(e, args, nargs);
-    return e;
+    return e && oserror_fill(e, args, nargs) == 0 ? e : NULL;
 }
 
 /* The arguments were taken by __new__; __init__ does not reset them. */

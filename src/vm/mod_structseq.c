@@ -62,8 +62,11 @@ static Object *structseq_tp_new(Object *cls, Object *const *args, size_t nargs, 
     size_t n = list_size(l);
     size_t nseq = (size_t)type_int(t, "n_sequence_fields");
     size_t nfields = (size_t)type_int(t, "n_fields");
-    char nb[100];
-    str_cstr(t->qualname, nb, sizeof nb);
+    /* Messages name the type as module.name. */
+    char nb[160], mb[60], tb[100];
+    Object *mod = type_lookup(t, intern_cstr("__module__"));
+    snprintf(nb, sizeof nb, "%s.%s", mod && is_str(mod) ? str_cstr(mod, mb, sizeof mb) : "?",
+             str_cstr(t->qualname, tb, sizeof tb));
     if (n < nseq) {
         if (nseq == nfields)
             return raise(vm.e_TypeError, "%s() takes a %zu-sequence (%zu-sequence given)", nb, nseq, n);

@@ -15,6 +15,8 @@ Object *signal_module_init(void);
 Object *thread_module_init(void);
 Object *itertools_module_init(void);
 Object *collections_module_init(void);
+Object *weakref_module_init(void);
+Object *string_module_init(void);
 
 static const struct {
     const char *name;
@@ -30,6 +32,8 @@ static const struct {
     { "_thread", thread_module_init },
     { "itertools", itertools_module_init },
     { "_collections", collections_module_init },
+    { "_weakref", weakref_module_init },
+    { "_string", string_module_init },
 };
 
 Object *builtin_module_find(Object *name)

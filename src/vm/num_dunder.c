@@ -143,6 +143,29 @@ static Object *bool_repr(Object *self, Object *const *args, size_t nargs, Object
 COMMON(float) REAL(float) POW(float) DIVMOD(float, float_divmod_obj)
 COMMON(complex) POW(complex)
 
+/* T.__new__(cls, ...): the type's constructor for cls, a subtype of T. */
+static Object *new_method(Type *t, Object *const *args, size_t nargs, Object *kw)
+{
+    const char *tn = type_name(t);
+    if (nargs < 1)
+        return raise(vm.e_TypeError, "%s.__new__(): not enough arguments", tn);
+    if (is_small(args[0]) || layout_of(args[0]) != L_TYPE)
+        return raise(vm.e_TypeError, "%s.__new__(X): X is not a type object (%s)", tn,
+                     type_name(type_of(args[0])));
+    Type *cls = (Type *)args[0];
+    if (!type_is_subtype(cls, t))
+        return raise(vm.e_TypeError, "%s.__new__(%s): %s is not a subtype of %s", tn,
+                     type_name(cls), type_name(cls), tn);
+    return t->tp_new(args[0], args + 1, nargs - 1, kw);
+}
+
+#define NEW(T)                                                                              \
+    static Object *T##_new_method(Object *self, Object *const *args, size_t nargs, Object *kw)      \
+    {                                                                                       \
+        return new_method(vm.t_##T, args, nargs, kw);                                       \
+    }
+NEW(int) NEW(bool) NEW(float) NEW(complex)
+
 /* ---- divmod() and pow() ---------------------------------------------------------------- */
 
 static Object *call_dunder2(Object *self, const char *name, Object *const *args, size_t nargs)
@@ -206,22 +229,24 @@ void num_dunders_init(void)
         COMMON_DEFS(int), REAL_DEFS(int), POW_DEFS(int), DIVMOD_DEFS(int),
         BIN_DEFS(int, and), BIN_DEFS(int, or), BIN_DEFS(int, xor), BIN_DEFS(int, lshift),
         BIN_DEFS(int, rshift), UN_DEF(int, invert), UN_DEF(int, index),
+        { "__new__", int_new_method, METH_STATIC },
         { NULL, NULL, 0 },
     };
     type_add_methods(vm.t_int, int_methods);
     static const MethodDef bool_methods[] = {
         BIN_DEFS(bool, and), BIN_DEFS(bool, or), BIN_DEFS(bool, xor),
-        { "__repr__", bool_repr, 0 },
+        { "__repr__", bool_repr, 0 }, { "__new__", bool_new_method, METH_STATIC },
         { NULL, NULL, 0 },
     };
     type_add_methods(vm.t_bool, bool_methods);
     static const MethodDef float_methods[] = {
         COMMON_DEFS(float), REAL_DEFS(float), POW_DEFS(float), DIVMOD_DEFS(float),
+        { "__new__", float_new_method, METH_STATIC },
         { NULL, NULL, 0 },
     };
     type_add_methods(vm.t_float, float_methods);
     static const MethodDef complex_methods[] = {
-        COMMON_DEFS(complex), POW_DEFS(complex),
+        COMMON_DEFS(complex), POW_DEFS(complex), { "__new__", complex_new_method, METH_STATIC },
         { NULL, NULL, 0 },
     };
     type_add_methods(vm.t_complex, complex_methods);

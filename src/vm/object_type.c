@@ -520,7 +520,7 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
                 return NULL;
         }
     }
-    if (type_ready_slots(t) < 0)
+    if (type_ready_slots(t) < 0 || record_subclass(t) < 0)
         return NULL;
     return (Object *)t;
 }
@@ -569,6 +569,11 @@ static Object *init_subclass(Object *cls, Object *const *args, size_t nargs, Obj
         return raise(vm.e_TypeError, "%s.__init_subclass__() takes no keyword arguments",
                      type_name((Type *)cls));
     return None;
+}
+
+static Object *subclasshook(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    return NotImplemented;
 }
 
 static Object *object_init_method(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -661,6 +666,8 @@ static Object *type_prepare(Object *self, Object *const *args, size_t nargs, Obj
 {
     return dict_new();
 }
+
+static bool is_type_object(Object *v) { return !is_small(v) && layout_of(v) == L_TYPE; }
 
 /* object's defaults as methods, for object.__repr__(x) and super(). */
 static Object *object_repr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -895,7 +902,7 @@ static Object *object_dir(Object *self, Object *const *args, size_t nargs, Objec
         while (dict_next(d, &pos, &k, &v))
             if (set_add(set, k) < 0)
                 return NULL;
-        if (layout_of(self) == L_MODULE)
+        if (!is_small(self) && layout_of(self) == L_MODULE)
             return list_from_iterable(set);
     }
     Object *cls = obj_getattr_cstr(self, "__class__");
@@ -924,9 +931,9 @@ static Object *object_setattr_method(Object *self, Object *const *args, size_t n
     if (!is_str(args[0]))
         return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
                      type_name(type_of(args[0])));
-    if (layout_of(self) == L_TYPE && !(((Type *)self)->flags & TF_HEAP))
+    if (is_type_object(self) && !(((Type *)self)->flags & TF_HEAP))
         return raise(vm.e_TypeError, "can't apply this __setattr__ to %s object", type_name((Type *)self));
-    Setter *set = layout_of(self) == L_TYPE ? type_of(self)->setattr : generic_setattr;
+    Setter *set = is_type_object(self) ? type_of(self)->setattr : generic_setattr;
     return set(self, args[0], args[1]) < 0 ? NULL : None;
 }
 
@@ -937,7 +944,7 @@ static Object *object_delattr_method(Object *self, Object *const *args, size_t n
     if (!is_str(args[0]))
         return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
                      type_name(type_of(args[0])));
-    Setter *set = layout_of(self) == L_TYPE ? type_of(self)->setattr : generic_setattr;
+    Setter *set = is_type_object(self) ? type_of(self)->setattr : generic_setattr;
     return set(self, args[0], NULL) < 0 ? NULL : None;
 }
 
@@ -948,11 +955,11 @@ static Object *object_getattribute_method(Object *self, Object *const *args, siz
     if (!is_str(args[0]))
         return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
                      type_name(type_of(args[0])));
-    Object *r = layout_of(self) == L_TYPE ? type_of(self)->getattr(self, args[0])
+    Object *r = is_type_object(self) ? type_of(self)->getattr(self, args[0])
                                           : generic_getattr(self, args[0]);
     if (!r && !exc_occurred()) {
         char nb[200];
-        if (layout_of(self) == L_TYPE)
+        if (is_type_object(self))
             raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'",
                   type_name((Type *)self), str_cstr(args[0], nb, sizeof nb));
         else
@@ -1133,6 +1140,51 @@ static int type_set_qualname(Object *self, Object *v)
     return 0;
 }
 
+/* type.__subclasses__: each class created with a base is recorded under
+   it, weakly, in a registry the interpreter keeps for its lifetime. */
+Object *weakref_new(Object *target);
+Object *weakref_get(Object *ref);
+static Object *subclass_registry;
+
+static int record_subclass(Type *t)
+{
+    if (!subclass_registry) {
+        stm_add_root((stm_obj **)&subclass_registry);
+        if (!(subclass_registry = dict_new()))
+            return -1;
+    }
+    for (size_t i = 0; i < tuple_size(t->bases); i++) {
+        Object *base = tuple_get(t->bases, i), *l;
+        int r = dict_lookup(subclass_registry, base, &l);
+        if (r < 0)
+            return -1;
+        if (!r && (!(l = list_new(0)) || dict_set(subclass_registry, base, l) < 0))
+            return -1;
+        Object *w = weakref_new((Object *)t);
+        if (!w || list_append(l, w) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static Object *type_subclasses(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__subclasses__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *out = list_new(0), *l;
+    if (!out || !subclass_registry)
+        return out;
+    int r = dict_lookup(subclass_registry, self, &l);
+    if (r <= 0)
+        return r < 0 ? NULL : out;
+    for (size_t i = 0; i < list_size(l); i++) {
+        Object *t = weakref_get(list_get(l, i));
+        if (t && list_append(out, t) < 0)
+            return NULL;
+    }
+    return out;
+}
+
 static Object *type_mro_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     Object *m = ((Type *)self)->mro;
@@ -1172,6 +1224,7 @@ void object_type_init(void)
         { "__init__", object_init_method, 0 },
         { "__new__", object_new_method, METH_STATIC },
         { "__init_subclass__", init_subclass, METH_CLASS },
+        { "__subclasshook__", subclasshook, METH_CLASS },
         { "__dir__", object_dir, 0 },
         { "__setattr__", object_setattr_method, 0 },
         { "__delattr__", object_delattr_method, 0 },
@@ -1208,6 +1261,7 @@ void object_type_init(void)
         { "__prepare__", type_prepare, METH_CLASS },
         { "__dir__", type_dir, 0 },
         { "__call__", type_call_method, 0 },
+        { "__subclasses__", type_subclasses, 0 },
         { "__repr__", type_repr_method, 0 },
         { NULL, NULL, 0 },
     };

@@ -223,11 +223,10 @@ static Object *load_module(Object *fullname, Object *path)
         return final ? final : m;
     }
     char b[512];
-    Object *e = raise(vm.e_ModuleNotFoundError, "No module named '%s'", str_cstr(fullname, b, sizeof b));
-    (void)e;
+    raise(vm.e_ModuleNotFoundError, "No module named '%s'", str_cstr(fullname, b, sizeof b));
     Object *exc = exc_occurred();
     if (exc)
-        ((Exception *)exc)->fields[0] = fullname;
+        ((Exception *)exc)->fields[1] = fullname;   /* ImportError.name */
     return NULL;
 }
 
@@ -435,15 +434,16 @@ int vm_run_main(const char *path)
     Object *m = module_new(intern_cstr("__main__"));
     if (!m || dict_set(vm.modules, intern_cstr("__main__"), m) < 0)
         return handle_uncaught();
-    Object *r = run_file_in_module(path, m);
-    if (!r && !exc_matches(vm.e_FileNotFoundError))
-        return handle_uncaught();
-    if (!r) {
-        exc_clear();
+    /* Only the script itself missing is reported this way: the same
+       error raised by the program is an uncaught exception. */
+    FILE *script = fopen(path, "rb");
+    if (!script) {
         fprintf(stderr, "stmpy: can't open file '%s': [Errno 2] No such file or directory\n", path);
         return 2;
     }
-    return 0;
+    fclose(script);
+    Object *r = run_file_in_module(path, m);
+    return r ? 0 : handle_uncaught();
 }
 
 int vm_main(int argc, char **argv)

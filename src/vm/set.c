@@ -996,6 +996,7 @@ void set_type_init(void)
     };
     type_add_methods(t, set_methods);
     type_add_slot_methods(vm.t_set, set_slot_methods);
+    dict_set_cstr(vm.t_set->dict, "__hash__", None);
     type_add_slot_methods(vm.t_frozenset, frozenset_slot_methods);
     vm.t_set_iterator->next = set_iter_next;
     static const MethodDef iter_methods[] = {

@@ -117,7 +117,6 @@ Object *bytes_percent_format(Object *fmt, Object *args, bool bytearray);
 Object *str_format_method(Object *self, Object *const *args, size_t nargs, Object *kw);
 Object *str_format_map(Object *self, Object *const *args, size_t nargs, Object *kw);
 Object *str_dunder_format(Object *self, Object *const *args, size_t nargs, Object *kw);
-void format_init(void);
 /* The _string module: string.Formatter's parser (format.c). */
 Object *string_module_init(void);
 /* Formats an int's magnitude in base 2, 8, 10 or 16 (lower case), NUL-

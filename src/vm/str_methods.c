@@ -415,6 +415,17 @@ METHOD(removesuffix) { return remove_affix(self_, args, nargs, kw, true); }
 
 /* ---- strip, pad -------------------------------------------------------------------------- */
 
+static bool in_chars(Object *chars, uint32_t c)
+{
+    size_t n = str_len(chars);
+    int kind = str_kind(chars);
+    const void *d = str_data(chars);
+    for (size_t i = 0; i < n; i++)
+        if (kind_get(d, kind, i) == c)
+            return true;
+    return false;
+}
+
 static Object *do_strip(Object *self_, Object *const *args, size_t nargs, Object *kw,
                         const char *name, int which)
 {
@@ -435,9 +446,7 @@ static Object *do_strip(Object *self_, Object *const *args, size_t nargs, Object
             if (c < 256)
                 table[c] = true;
         }
-#define STRIPPABLE(c) \
-    (chars ? ((c) < 256 ? table[c] : str_find_in(chars, str_from_char(c), 0, nchars, false) >= 0) \
-           : cp_space(c))
+#define STRIPPABLE(c) (chars ? ((c) < 256 ? table[c] : in_chars(chars, c)) : cp_space(c))
     if (which & 1)
         while (i < j && STRIPPABLE(kind_get(d, kind, i)))
             i++;

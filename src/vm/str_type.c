@@ -296,7 +296,6 @@ void str_type_init(void)
     t->getattr = generic_getattr;
     vm.t_str_iterator->next = str_iter_next;
     type_add_methods(t, str_method_defs);
-    format_init();
     bytes_type_init();
     bytearray_type_init();
 }

@@ -1,0 +1,32 @@
+# The builtin modules under os and io, used directly.
+import posix, _io, errno
+
+print(errno.ENOENT, errno.errorcode[errno.EEXIST], errno.EAGAIN == errno.EWOULDBLOCK)
+path = "/tmp/stmpy_io_direct_%d" % posix.getpid()
+f = _io.FileIO(path, "w")
+print(repr(f).replace(path, "PATH"), f.write(b"abc\n"), f.tell(), f.mode, f.closefd)
+f.close()
+print(f)
+b = _io.BufferedReader(_io.FileIO(path))
+print(b.read(), b.raw.name == path)
+b.close()
+t = _io.TextIOWrapper(_io.BufferedReader(_io.FileIO(path)), encoding="ascii")
+print(t.read(), t.encoding, t.errors)
+t.close()
+s = _io.StringIO()
+s.write("x")
+print(s.getvalue(), _io.BytesIO(b"q").read())
+st = posix.stat(path)
+print(st.st_size, posix.stat_result.n_sequence_fields, posix.stat_result.n_fields)
+posix.unlink(path)
+try:
+    posix.stat(path)
+except OSError as e:
+    print(type(e).__name__, e.errno, e.strerror)
+e = OSError(errno.EACCES, "Permission denied", "file")
+print(type(e).__name__, e, e.args, e.filename)
+print(OSError(1), OSError("a", "b", "c", "d", "e"), OSError())
+print(type(OSError(errno.ECHILD, "x")).__name__, type(OSError(errno.EPIPE, "x")).__name__)
+e = FileNotFoundError(2, "gone", "a", None, "b")
+print(e, e.filename2)
+print(isinstance(OSError(errno.ENOENT, "x"), FileNotFoundError), posix.error is OSError)
