@@ -91,7 +91,17 @@ void gc_stm_after_sweep(bool major)
             segment_reshare(s);
             continue;
         }
+        /* An old object it wrote can die too, if no view reaches it. */
         size_t kept = 0;
+        for (size_t k = 0; k < s->write_set.count; k++) {
+            uintptr_t obj = s->write_set.items[k];
+            if (is_marked(obj))
+                s->write_set.items[kept++] = obj;
+            else
+                *write_lock_of(obj) = 0;
+        }
+        s->write_set.count = kept;
+        kept = 0;
         for (size_t k = 0; k < s->promoted.count; k++)
             if (is_marked(s->promoted.items[k]))
                 s->promoted.items[kept++] = s->promoted.items[k];

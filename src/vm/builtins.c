@@ -672,11 +672,36 @@ static Object *b_vars(Object *self, Object *const *args, size_t nargs, Object *k
     return d;
 }
 
+/* input() through sys.stdout and sys.stdin, as CPython when they are not
+   both a terminal: the prompt follows what was printed before it. */
+/* The sys attribute `name` if set and not None, else NULL (no error). */
+static Object *sys_stream(const char *name)
+{
+    Object *v = dict_get_cstr(((ModuleObj *)vm.sys)->dict, name);
+    return v && v != None ? v : NULL;
+}
+
+static Object *call_method0(Object *obj, const char *name)
+{
+    Object *m = obj_getattr_cstr(obj, name);
+    return m ? obj_call0(m) : NULL;
+}
+
 static Object *b_input(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     if (args_no_kw("input", kw) < 0 || args_count("input", nargs, 0, 1) < 0)
         return NULL;
-    if (nargs && args[0] != None) {
+    Object *out = sys_stream("stdout"), *in = sys_stream("stdin");
+    if (out) {
+        if (nargs && args[0] != None) {
+            Object *p = obj_str(args[0]);
+            Object *w = p ? obj_getattr_cstr(out, "write") : NULL;
+            if (!w || !obj_call1(w, p))
+                return NULL;
+        }
+        if (!call_method0(out, "flush"))
+            return NULL;
+    } else if (nargs && args[0] != None) {
         Object *p = obj_str(args[0]);
         char *u = p ? str_to_utf8(p, &(size_t){0}) : NULL;
         if (!u)
@@ -685,6 +710,21 @@ static Object *b_input(Object *self, Object *const *args, size_t nargs, Object *
         free(u);
     }
     fflush(stdout);
+    if (in) {
+        Object *line = call_method0(in, "readline");
+        if (!line)
+            return NULL;
+        if (!is_str(line))
+            return raise(vm.e_TypeError, "object.readline() returned non-string");
+        size_t n = str_len(line);
+        if (n == 0)
+            return raise(vm.e_EOFError, "EOF when reading a line");
+        if (str_char(line, n - 1) == '\n') {
+            Object *sl = slice_new(None, make_small(-1), None);
+            return sl ? obj_getitem(line, sl) : NULL;
+        }
+        return line;
+    }
     size_t cap = 0;
     char *line = NULL;
     ssize_t n = getline(&line, &cap, stdin);
@@ -731,7 +771,7 @@ static Object *b_hex(Object *s, Object *const *a, size_t n, Object *kw) { return
 
 /* round() of an int to a negative number of digits: to the nearest
    multiple of 10**-ndigits, ties to even. */
-Object *int_round(Object *v, Object *ndigits)
+static Object *int_round(Object *v, Object *ndigits)
 {
     Object *zero = make_small(0);
     if (!ndigits || ndigits == None)

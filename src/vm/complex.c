@@ -159,8 +159,6 @@ static int complex_truth(Object *a)
     return c.re != 0.0 || c.im != 0.0;
 }
 
-Object *float_compare_int(Object *f, Object *i, CmpOp op);
-
 static Object *complex_richcompare(Object *a, Object *b, CmpOp op)
 {
     Object *ca = complex_unwrap(a);

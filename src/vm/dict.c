@@ -268,15 +268,11 @@ static void table_remove_at(DictTable *t, uint32_t slot, uint32_t ix, Object **o
     table_write(t, e, 2 * sizeof(Object *));
     e->key = NULL;
     e->value = NULL;
-    TABLE_WRITE_FIELD(t, t->used);
+    TABLE_WRITE_FIELD(t, t->live);
     t->live--;
-    /* Trailing deleted entries are reused: popitem() stays O(1). */
-    if (ix + 1 == t->used) {
-        uint32_t u = ix;
-        while (u > 0 && !t->entries[u - 1].key)
-            u--;
-        t->used = u;
-    }
+    /* Entries are not reused (`used` never shrinks): the index slot stays
+       DELETED, and resizing when used reaches usable is what keeps EMPTY
+       slots in the index, without which look-ups would never end. */
 }
 
 /* The index slot that holds entry ix of a key with this hash. */
@@ -868,6 +864,15 @@ static Object *m_popitem(Object *self, Object *const *args, size_t nargs, Object
         obj_read((Object *)t);
     if (!t || t->live == 0)
         return raise(vm.e_KeyError, "popitem(): dictionary is empty");
+    /* Compacting once half the entries are deleted keeps the backward
+       scan below amortised O(1). */
+    if (t->used > 2 * t->live + 8) {
+        DictTable *nt = table_resize(t, t->live);
+        if (!nt)
+            return NULL;
+        obj_write(self);
+        ((Dict *)self)->table = t = nt;
+    }
     uint32_t ix = t->used;
     while (!t->entries[ix - 1].key)
         ix--;

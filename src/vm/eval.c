@@ -7,6 +7,8 @@
 ** when its entry frame returns.  Only the base loop of a thread breaks
 ** transactions, between two instructions (see docs/vm.md).
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compiler/code.h"
@@ -181,8 +183,24 @@ Object *eval_run(Frame *entry, bool base, bool throwing)
         goto error;
     }
 
+#ifdef STM_DEBUG
+/* The compiler's stack size bounds every instruction's pushes; a bad one
+   would overwrite the next object's header. */
+#  define CHECK_STACK()                                                     \
+    do {                                                                    \
+        if (sp < stack_base || sp > locals + f->nslots) {                   \
+            fprintf(stderr, "stmpy: value stack out of bounds at instruction %u\n", \
+                    instr_pc);                                              \
+            abort();                                                        \
+        }                                                                   \
+    } while (0)
+#else
+#  define CHECK_STACK() ((void)0)
+#endif
+
 #define DISPATCH()                                                          \
     do {                                                                    \
+        CHECK_STACK();                                                      \
         instr_pc = pc;                                                      \
         uint32_t w_ = words[pc++];                                          \
         oparg = INSTR_ARG(w_);                                              \
@@ -997,8 +1015,7 @@ op_RETURN_GENERATOR: {
     Object *gen = generator_new(f);
     if (!gen)
         goto error;
-    PUSH(None);                           /* popped by the POP_TOP that follows */
-    SAVE_FRAME();
+    SAVE_FRAME();                         /* the first send pushes the value POP_TOP pops */
     obj_write((Object *)ts);
     ts->frame = f->back;
     if (f->flags & FRAME_ENTRY) {

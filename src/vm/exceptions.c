@@ -3,6 +3,8 @@
 ** __str__, __repr__, __traceback__, __cause__, __context__, notes) and
 ** the printing of uncaught exceptions as CPython does it.
 */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/eval.h"
@@ -1056,6 +1058,135 @@ static void print_notes(PrintCtx *c, Object *exc)
     exc_clear();
 }
 
+/* ---- "Did you mean" ---------------------------------------------------------------
+   CPython 3.11 completes the message of an uncaught NameError or
+   AttributeError with the nearest name in scope, by an edit distance where
+   a change of case costs half a change. */
+#define MOVE_COST 2
+#define CASE_COST 1
+#define MAX_SUGGEST_STRING 40
+#define MAX_SUGGEST_ITEMS 750
+
+static size_t substitution_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return MOVE_COST;
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z')
+        b += 'a' - 'A';
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max_cost)
+{
+    while (na && nb && a[0] == b[0])
+        a++, b++, na--, nb--;
+    while (na && nb && a[na - 1] == b[nb - 1])
+        na--, nb--;
+    if (na == 0 || nb == 0)
+        return (na + nb) * MOVE_COST;
+    if (na > MAX_SUGGEST_STRING || nb > MAX_SUGGEST_STRING)
+        return max_cost + 1;
+    if (nb < na) {
+        const char *t = a; a = b; b = t;
+        size_t tn = na; na = nb; nb = tn;
+    }
+    if ((nb - na) * MOVE_COST > max_cost)
+        return max_cost + 1;
+    size_t row[MAX_SUGGEST_STRING];
+    for (size_t i = 0; i < na; i++)
+        row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < nb; bi++) {
+        size_t distance = result = bi * MOVE_COST, minimum = SIZE_MAX;
+        for (size_t i = 0; i < na; i++) {
+            size_t substitute = distance + substitution_cost(b[bi], a[i]);
+            distance = row[i];
+            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            row[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+/* The candidate of `names` (an iterable of str) nearest to name, or NULL. */
+static Object *nearest_name(Object *names, Object *name)
+{
+    Object *l = list_from_iterable(names);
+    if (!l || list_size(l) >= MAX_SUGGEST_ITEMS)
+        return NULL;
+    size_t nn;
+    char *n = str_to_utf8(name, &nn);
+    if (!n)
+        return NULL;
+    Object *best = NULL;
+    size_t best_distance = SIZE_MAX;
+    for (size_t i = 0; i < list_size(l); i++) {
+        Object *item = list_get(l, i);
+        if (!is_str(item) || str_eq(item, name))
+            continue;
+        size_t ni;
+        char *it = str_to_utf8(item, &ni);
+        if (!it)
+            break;
+        size_t max = (nn + ni + 3) * MOVE_COST / 6;
+        if (best_distance - 1 < max)
+            max = best_distance - 1;
+        size_t d = edit_distance(n, nn, it, ni, max);
+        free(it);
+        if (d > max)
+            continue;
+        if (!best || d < best_distance) {
+            best = item;
+            best_distance = d;
+        }
+    }
+    free(n);
+    return best;
+}
+
+Object *frame_locals(Frame *f);
+
+static Object *suggestion_for(Object *exc)
+{
+    Type *t = type_of(exc);
+    Object *name = exc_field(exc, 0);
+    if (!is_str(name))
+        return NULL;
+    if (type_is_subtype(t, vm.e_AttributeError)) {
+        Object *obj = ((Exception *)exc)->fields[1];
+        if (!obj)
+            return NULL;
+        Object *dir = dict_get_cstr(vm.builtins, "dir");
+        Object *names = dir ? obj_call1(dir, obj) : NULL;
+        return names ? nearest_name(names, name) : NULL;
+    }
+    if (t != vm.e_NameError)
+        return NULL;
+    /* The scopes of the frame that raised it: locals, globals, builtins. */
+    Object *tb = exception_traceback(exc);
+    if (tb == None)
+        return NULL;
+    while (((Traceback *)tb)->next)
+        tb = ((Traceback *)tb)->next;
+    Frame *f = (Frame *)((Traceback *)tb)->frame;
+    Object *scopes[3] = { frame_locals(f), f->globals, f->builtins };
+    for (int i = 0; i < 3; i++) {
+        Object *s = scopes[i] ? nearest_name(scopes[i], name) : NULL;
+        if (s)
+            return s;
+    }
+    return NULL;
+}
+
 static void print_one(PrintCtx *c, Object *exc)
 {
     Object *tb = exception_traceback(exc);
@@ -1088,6 +1219,13 @@ static void print_one(PrintCtx *c, Object *exc)
         if (str_len(s)) {
             fprintf(c->out, ": ");
             print_str(c->out, s);
+        }
+        Object *suggestion = suggestion_for(exc);
+        exc_clear();
+        if (suggestion) {
+            fprintf(c->out, ". Did you mean: '");
+            print_str(c->out, suggestion);
+            fputs("'?", c->out);
         }
         fputc('\n', c->out);
     }
@@ -1177,4 +1315,12 @@ void print_exception(Object *exc)
     PrintCtx c = { .out = stderr };
     print_recursive(&c, exc);
     fflush(stderr);
+}
+
+/* For hooks that write to a Python file (threading.excepthook): the
+   traceback into a C stream, e.g. an open_memstream(). */
+void print_exception_to(FILE *out, Object *exc)
+{
+    PrintCtx c = { .out = out };
+    print_recursive(&c, exc);
 }

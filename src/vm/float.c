@@ -43,12 +43,6 @@ static Object *textbuf_to_str(struct TextBuf *b, int rc)
     return r;
 }
 
-Object *float_to_str_obj(double x, char code, int precision, int flags)
-{
-    struct TextBuf b = TEXTBUF_INIT;
-    return textbuf_to_str(&b, float_to_string(&b, x, code, precision, flags));
-}
-
 Object *float_repr_of(double d)
 {
     struct TextBuf b = TEXTBUF_INIT;

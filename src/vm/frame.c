@@ -21,6 +21,7 @@ Frame *frame_new(Object *code, Object *func, Object *globals, Object *builtins, 
     f->builtins = builtins;
     f->locals = locals;
     f->nlocalsplus = n;
+    f->nslots = n + c->stacksize;
     return f;
 }
 

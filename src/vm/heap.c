@@ -73,7 +73,11 @@ static void trace(struct stm_header *h, stm_visit_fn *visit, void *ctx)
     case L_FRAME: {
         struct Frame *f = (struct Frame *)h;
         visit_range(&f->back, FRAME_REFS, visit, ctx);
-        visit_range(f->slots, f->nlocalsplus + f->stack_depth, visit, ctx);
+        /* Every slot: the loop keeps the stack depth in a register and
+           saves it only at calls and breaks, so a collection in between
+           must not trust stack_depth.  Slots above the top hold stale but
+           valid references (they are traced too, so never dangle). */
+        visit_range(f->slots, f->nslots, visit, ctx);
         break;
     }
     default:

@@ -68,8 +68,8 @@ Object *int_finish(BigInt *b, const bigint_mut *r)
 {
     if (r->n == 0)
         return make_small(0);
-    if (r->n == 1 && r->d[0] <= (uint64_t)SMALL_MAX)
-        return make_small(r->sign < 0 ? -(intptr_t)r->d[0] : (intptr_t)r->d[0]);
+    if (r->n == 1 && r->d[0] <= (uint64_t)SMALL_MAX + (r->sign < 0))
+        return make_small(r->sign < 0 ? (intptr_t)(0 - r->d[0]) : (intptr_t)r->d[0]);
     b->sign = r->sign;
     b->nlimbs = r->n;
     return (Object *)b;
@@ -86,18 +86,6 @@ void *int_raise(int err)
         return raise(vm.e_OverflowError, "%s", msg ? msg : "Python int too large to convert to C long");
     default: return raise(vm.e_ValueError, "%s", msg ? msg : "invalid value");
     }
-}
-
-Object *int_from_view(bigint_t v)
-{
-    BigInt *b = int_alloc(v.n);
-    if (!b)
-        return NULL;
-    bigint_mut r = int_mut(b);
-    memcpy(r.d, v.d, v.n * sizeof(mp_limb_t));
-    r.n = v.n;
-    r.sign = v.sign;
-    return int_finish(b, &r);
 }
 
 Object *int_from_i64(int64_t v)
@@ -133,17 +121,15 @@ Object *int_from_double(double d)
 {
     if (fabs(d) < 4e18)
         return make_small((intptr_t)d);
-    size_t n = bigint_from_double_size(d);
-    BigInt *b = isfinite(d) ? int_alloc(n) : NULL;
-    if (!b && isfinite(d))
+    if (isinf(d) || isnan(d))
+        return int_raise(isinf(d) ? BIGINT_EFLOATINF : BIGINT_EFLOATNAN);
+    BigInt *b = int_alloc(bigint_from_double_size(d));
+    if (!b)
         return NULL;
-    mp_limb_t one;
-    bigint_mut r = b ? int_mut(b) : (bigint_mut){ 0, 0, &one };
+    bigint_mut r = int_mut(b);
     int err = bigint_from_double(&r, d);
     return err ? int_raise(err) : int_finish(b, &r);
 }
-
-Object *int_from_double_checked(double d) { return int_from_double(d); }
 
 int int_to_i64(Object *v, int64_t *out)
 {
@@ -332,15 +318,14 @@ Object *int_pow_mod(Object *x, Object *y, Object *mod)
             return make_small(acc);
     }
     mp_limb_t bx, by, bm;
-    bigint_t vm_ = mod ? int_view(mod, &bm) : (bigint_t){ 0, 0, NULL };
-    size_t n = bigint_pow_size(int_view(x, &bx), int_view(y, &by), mod ? &vm_ : NULL);
+    bigint_t mv = mod ? int_view(mod, &bm) : (bigint_t){ 0, 0, NULL };
+    size_t n = bigint_pow_size(int_view(x, &bx), int_view(y, &by), mod ? &mv : NULL);
     if (n == SIZE_MAX)
         return raise_no_memory();
     BigInt *b = int_alloc(n);
     if (!b)
         return NULL;
     bigint_mut r = int_mut(b);
-    bigint_t mv = mod ? int_view(mod, &bm) : (bigint_t){ 0, 0, NULL };
     int err = bigint_pow(&r, int_view(x, &bx), int_view(y, &by), mod ? &mv : NULL);
     return err ? int_raise(err) : int_finish(b, &r);
 }
@@ -511,8 +496,6 @@ static Object *int_to_float_slot(Object *a)
         return raise(vm.e_OverflowError, "int too large to convert to float");
     return float_new(d);
 }
-
-Object *float_compare_int(Object *f, Object *i, CmpOp op);
 
 static Object *int_richcompare(Object *a, Object *b, CmpOp op)
 {

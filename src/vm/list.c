@@ -850,15 +850,14 @@ struct GenericAlias {           /* an L_RANGE layout: four references */
     Object *origin, *args, *params, *unused;
 };
 
-Object *generic_alias_new(Object *origin, Object *args)
+static Object *ga_make(Type *t, Object *origin, Object *args)
 {
     if (is_small(args) || args->type != vm.t_tuple) {
         args = tuple_pack(1, args);
         if (!args)
             return NULL;
     }
-    GenericAlias *g = (GenericAlias *)vm_alloc(sizeof(struct GenericAlias), L_RANGE,
-                                               t_generic_alias);
+    GenericAlias *g = (GenericAlias *)vm_alloc(sizeof(struct GenericAlias), L_RANGE, t);
     if (g) {
         g->origin = origin;
         g->args = args;
@@ -866,6 +865,21 @@ Object *generic_alias_new(Object *origin, Object *args)
     }
     return (Object *)g;
 }
+
+Object *generic_alias_new(Object *origin, Object *args)
+{
+    return ga_make(t_generic_alias, origin, args);
+}
+
+/* GenericAlias(origin, args), and the same for subclasses (collections.abc
+   derives one for Callable[...]). */
+static Object *ga_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("GenericAlias", kw) < 0 || args_count("GenericAlias", nargs, 2, 2) < 0)
+        return NULL;
+    return ga_make((Type *)cls, args[0], args[1]);
+}
+
 
 Object *class_getitem(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
@@ -924,8 +938,6 @@ static Object *ga_getattr(Object *o, Object *name)
         return g->args;
     if (str_eq_cstr(name, "__parameters__"))
         return g->params;
-    if (str_eq_cstr(name, "__class__"))
-        return (Object *)t_generic_alias;
     Object *v = generic_getattr(o, name);
     if (v || exc_occurred())
         return v;
@@ -934,7 +946,7 @@ static Object *ga_getattr(Object *o, Object *name)
 
 static Object *ga_richcompare(Object *a, Object *b, CmpOp op)
 {
-    if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != t_generic_alias)
+    if ((op != CMP_EQ && op != CMP_NE) || !is_instance_of(b, t_generic_alias))
         return NotImplemented;
     GenericAlias *x = (GenericAlias *)a, *y = (GenericAlias *)b;
     int eq = x->origin == y->origin;
@@ -959,13 +971,15 @@ static int64_t ga_hash(Object *o)
 static Object *ga_getitem(Object *o, Object *key)
 {
     GenericAlias *g = (GenericAlias *)o;
-    return generic_alias_new(g->origin, key ? key : g->args);
+    return ga_make(type_of(o), g->origin, key ? key : g->args);
 }
 
 static Object *ga_mro_entries(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     return tuple_pack(1, ((GenericAlias *)self)->origin);
 }
+
+SLOT_METHODS(ga, t_generic_alias)
 
 /* ---- start-up ---------------------------------------------------------------- */
 
@@ -974,7 +988,8 @@ void list_type_init(void)
     stm_add_root((stm_obj **)&t_list_reverseiterator);
     stm_add_root((stm_obj **)&t_generic_alias);
     t_list_reverseiterator = type_new_builtin("list_reverseiterator", vm.t_object, L_ITER, 0, 0);
-    t_generic_alias = type_new_builtin("GenericAlias", vm.t_object, L_RANGE, 0, 0);
+    t_generic_alias = type_new_builtin("GenericAlias", vm.t_object, L_RANGE,
+                                       sizeof(struct GenericAlias), TF_BASETYPE);
     dict_set_cstr(t_generic_alias->dict, "__module__", intern_cstr("types"));
     Type *ga = t_generic_alias;
     ga->repr = ga_repr;
@@ -983,11 +998,13 @@ void list_type_init(void)
     ga->richcompare = ga_richcompare;
     ga->hash = ga_hash;
     ga->getitem = ga_getitem;
+    ga->tp_new = ga_tp_new;
     static const MethodDef ga_methods[] = {
         { "__mro_entries__", ga_mro_entries, 0 },
         { NULL, NULL, 0 },
     };
     type_add_methods(ga, ga_methods);
+    type_add_slot_methods(ga, ga_slot_methods);
 
     Type *t = vm.t_list;
     t->repr = list_repr;

@@ -61,17 +61,6 @@ int io_size_arg(Object *v, int64_t *out)
     return os_arg_int(v, out);
 }
 
-/* A bytes object of the data of a bytes-like argument. */
-Object *io_bytes_arg(Object *v)
-{
-    if (is_bytes(v))
-        return v;
-    if (is_str(v) || is_int(v))
-        return raise(vm.e_TypeError, "a bytes-like object is required, not '%s'",
-                     type_name(type_of(v)));
-    return obj_call1((Object *)vm.t_bytes, v);
-}
-
 /* Room for `need` bytes in a growable bytes buffer holding `used` bytes. */
 int io_buf_reserve(Object *self, Object *STM_SEG *slot, size_t used, size_t need)
 {
@@ -600,8 +589,8 @@ static Object *fileio_write(Object *self, Object *const *args, size_t nargs, Obj
 {
     if (args_exact("write", kw, nargs, 1) < 0 || fileio_check_mode(self, IO_WRITABLE) < 0)
         return NULL;
-    Object *b = io_bytes_arg(args[0]);
-    return b ? fileio_write_data(self, bytes_data(b), bytes_size(b)) : NULL;
+    ByteView v;
+    return os_view_arg(args[0], &v) < 0 ? NULL : fileio_write_data(self, v.data, v.size);
 }
 
 static int whence_arg(Object *v, int *out)
@@ -794,8 +783,8 @@ static int bytesio_init(Object *self, Object *const *args, size_t nargs, Object 
     io(self)->pos = io(self)->len = 0;
     io(self)->flags = IO_READABLE | IO_WRITABLE | IO_SEEKABLE;
     if (a[0] && a[0] != None) {
-        Object *b = io_bytes_arg(a[0]);
-        if (!b || bytesio_write_data(self, bytes_data(b), bytes_size(b)) < 0)
+        ByteView v;
+        if (os_view_arg(a[0], &v) < 0 || bytesio_write_data(self, v.data, v.size) < 0)
             return -1;
         obj_write(self);
         io(self)->pos = 0;
@@ -856,10 +845,10 @@ static Object *bytesio_write(Object *self, Object *const *args, size_t nargs, Ob
 {
     if (args_exact("write", kw, nargs, 1) < 0 || bytesio_check(self) < 0)
         return NULL;
-    Object *b = io_bytes_arg(args[0]);
-    if (!b || bytesio_write_data(self, bytes_data(b), bytes_size(b)) < 0)
+    ByteView v;
+    if (os_view_arg(args[0], &v) < 0 || bytesio_write_data(self, v.data, v.size) < 0)
         return NULL;
-    return make_small((intptr_t)bytes_size(b));
+    return make_small((intptr_t)v.size);
 }
 
 static Object *bytesio_seek(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -982,7 +971,29 @@ static int buffered_init(Object *self, Object *const *args, size_t nargs, Object
     IO_SET(self, wbuf, NULL);
     b->pos = b->len = 0;
     b->flags = mode | IO_INITIALIZED;
+    if (mode & IO_WRITABLE)
+        return dict_set(io_types.writers, int_from_u64((uintptr_t)self), self);
     return 0;
+}
+
+static void forget_writer(Object *self)
+{
+    Object *key = int_from_u64((uintptr_t)self), *v;
+    if (dict_lookup(io_types.writers, key, &v) == 1 && dict_del(io_types.writers, key) < 0)
+        exc_clear();
+}
+
+void io_flush_writers(void)
+{
+    size_t pos = 0;
+    Object *k, *w;
+    while (io_types.writers && dict_next(io_types.writers, &pos, &k, &w)) {
+        obj_read(w);
+        Object *raw = io(w)->raw;
+        bool open = raw && (!io_exact(raw, io_types.FileIO) || io(raw)->fd >= 0);
+        if (open && buffered_flush_writes(w) < 0)
+            exc_clear();
+    }
 }
 
 static int bufreader_init(Object *s, Object *const *a, size_t n, Object *kw)
@@ -1274,10 +1285,10 @@ static Object *buffered_write(Object *self, Object *const *args, size_t nargs, O
         return NULL;
     if (!(io(self)->flags & IO_WRITABLE))
         return io_unsupported("write");
-    Object *b = io_bytes_arg(args[0]);
-    if (!b || buffered_write_data(self, bytes_data(b), bytes_size(b)) < 0)
+    ByteView v;
+    if (os_view_arg(args[0], &v) < 0 || buffered_write_data(self, v.data, v.size) < 0)
         return NULL;
-    return make_small((intptr_t)bytes_size(b));
+    return make_small((intptr_t)v.size);
 }
 
 static Object *buffered_flush(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -1354,6 +1365,7 @@ static Object *buffered_close(Object *self, Object *const *args, size_t nargs, O
         return NULL;
     if (closed)
         return None;
+    forget_writer(self);
     Object *fr = buffered_flush_writes(self) < 0 ? NULL : None;
     Object *err = fr ? NULL : exc_fetch();
     obj_write(self);
@@ -1373,7 +1385,7 @@ static Object *buffered_detach(Object *self, Object *const *args, size_t nargs, 
         return NULL;
     IOObj *b = io(self);
     Object *raw = b->raw;
-    obj_write(self);
+    forget_writer(self);
     IO_SET(self, raw, NULL);
     b->flags |= IO_DETACHED;
     return raw;
@@ -1659,112 +1671,111 @@ int io_types_init(void)
 {
     if (io_types.IOBase)
         return 0;
-    {
-        stm_add_root_range(&io_types, sizeof io_types);
-        io_types.open = builtin_new("open", io_open, NULL, NULL);
-        io_types.UnsupportedOperation = make_unsupported();
+    stm_add_root_range(&io_types, sizeof io_types);
+    io_types.open = builtin_new("open", io_open, NULL, NULL);
+    io_types.writers = dict_new();
+    io_types.UnsupportedOperation = make_unsupported();
 
-        Type *t = io_types.IOBase = io_new_type("_IOBase", vm.t_object);
-        static const MethodDef iobase[] = {
-            { "close", iobase_close, 0 }, { "flush", iobase_flush, 0 },
-            { "__enter__", iobase_enter, 0 }, { "__exit__", iobase_exit, 0 },
-            { "readable", iobase_false, 0 }, { "writable", iobase_false, 0 },
-            { "seekable", iobase_false, 0 }, { "isatty", iobase_false, 0 },
-            { "fileno", iobase_fileno, 0 }, { "seek", iobase_seek, 0 }, { "tell", iobase_tell, 0 },
-            { "truncate", iobase_truncate, 0 }, { "readline", iobase_readline, 0 },
-            { "readlines", iobase_readlines, 0 }, { "writelines", iobase_writelines, 0 },
-            { "_checkClosed", iobase_check_closed, 0 }, { "_checkReadable", iobase_check_readable, 0 },
-            { "_checkWritable", iobase_check_writable, 0 },
-            { "_checkSeekable", iobase_check_seekable, 0 }, { NULL, NULL, 0 },
-        };
-        finish_type(t, iobase);
-        t->iter = iobase_iter;
-        t->next = iobase_next;
-        getset_new(t, "closed", iobase_closed_get, NULL);
+    Type *t = io_types.IOBase = io_new_type("_IOBase", vm.t_object);
+    static const MethodDef iobase[] = {
+        { "close", iobase_close, 0 }, { "flush", iobase_flush, 0 },
+        { "__enter__", iobase_enter, 0 }, { "__exit__", iobase_exit, 0 },
+        { "readable", iobase_false, 0 }, { "writable", iobase_false, 0 },
+        { "seekable", iobase_false, 0 }, { "isatty", iobase_false, 0 },
+        { "fileno", iobase_fileno, 0 }, { "seek", iobase_seek, 0 }, { "tell", iobase_tell, 0 },
+        { "truncate", iobase_truncate, 0 }, { "readline", iobase_readline, 0 },
+        { "readlines", iobase_readlines, 0 }, { "writelines", iobase_writelines, 0 },
+        { "_checkClosed", iobase_check_closed, 0 }, { "_checkReadable", iobase_check_readable, 0 },
+        { "_checkWritable", iobase_check_writable, 0 },
+        { "_checkSeekable", iobase_check_seekable, 0 }, { NULL, NULL, 0 },
+    };
+    finish_type(t, iobase);
+    t->iter = iobase_iter;
+    t->next = iobase_next;
+    getset_new(t, "closed", iobase_closed_get, NULL);
 
-        t = io_types.RawIOBase = io_new_type("_RawIOBase", io_types.IOBase);
-        static const MethodDef rawbase[] = {
-            { "read", rawiobase_read, 0 }, { "readall", rawiobase_readall, 0 }, { NULL, NULL, 0 },
-        };
-        finish_type(t, rawbase);
-        io_types.BufferedIOBase = io_new_type("_BufferedIOBase", io_types.IOBase);
-        finish_type(io_types.BufferedIOBase, (const MethodDef[]){ { NULL, NULL, 0 } });
-        io_types.TextIOBase = io_new_type("_TextIOBase", io_types.IOBase);
-        finish_type(io_types.TextIOBase, (const MethodDef[]){ { NULL, NULL, 0 } });
+    t = io_types.RawIOBase = io_new_type("_RawIOBase", io_types.IOBase);
+    static const MethodDef rawbase[] = {
+        { "read", rawiobase_read, 0 }, { "readall", rawiobase_readall, 0 }, { NULL, NULL, 0 },
+    };
+    finish_type(t, rawbase);
+    io_types.BufferedIOBase = io_new_type("_BufferedIOBase", io_types.IOBase);
+    finish_type(io_types.BufferedIOBase, (const MethodDef[]){ { NULL, NULL, 0 } });
+    io_types.TextIOBase = io_new_type("_TextIOBase", io_types.IOBase);
+    finish_type(io_types.TextIOBase, (const MethodDef[]){ { NULL, NULL, 0 } });
 
-        t = io_types.FileIO = io_new_type("FileIO", io_types.RawIOBase);
-        static const MethodDef fileio[] = {
-            { "read", fileio_read, 0 }, { "readall", fileio_readall, 0 },
-            { "readinto", fileio_readinto, 0 }, { "write", fileio_write, 0 },
-            { "seek", fileio_seek, 0 }, { "tell", fileio_tell, 0 },
-            { "truncate", fileio_truncate, 0 }, { "close", fileio_close, 0 },
-            { "seekable", fileio_seekable, 0 }, { "readable", fileio_readable, 0 },
-            { "writable", fileio_writable, 0 }, { "fileno", fileio_fileno, 0 },
-            { "isatty", fileio_isatty, 0 }, { NULL, NULL, 0 },
-        };
-        finish_type(t, fileio);
-        t->init = fileio_init;
-        t->repr = fileio_repr;
-        getset_new(t, "mode", fileio_mode_get, NULL);
-        getset_new(t, "closed", fileio_closed_get, NULL);
-        getset_new(t, "closefd", fileio_closefd_get, NULL);
+    t = io_types.FileIO = io_new_type("FileIO", io_types.RawIOBase);
+    static const MethodDef fileio[] = {
+        { "read", fileio_read, 0 }, { "readall", fileio_readall, 0 },
+        { "readinto", fileio_readinto, 0 }, { "write", fileio_write, 0 },
+        { "seek", fileio_seek, 0 }, { "tell", fileio_tell, 0 },
+        { "truncate", fileio_truncate, 0 }, { "close", fileio_close, 0 },
+        { "seekable", fileio_seekable, 0 }, { "readable", fileio_readable, 0 },
+        { "writable", fileio_writable, 0 }, { "fileno", fileio_fileno, 0 },
+        { "isatty", fileio_isatty, 0 }, { NULL, NULL, 0 },
+    };
+    finish_type(t, fileio);
+    t->init = fileio_init;
+    t->repr = fileio_repr;
+    getset_new(t, "mode", fileio_mode_get, NULL);
+    getset_new(t, "closed", fileio_closed_get, NULL);
+    getset_new(t, "closefd", fileio_closefd_get, NULL);
 
-        t = io_types.BytesIO = io_new_type("BytesIO", io_types.BufferedIOBase);
-        static const MethodDef bytesio[] = {
-            { "getvalue", bytesio_getvalue, 0 }, { "read", bytesio_read, 0 },
-            { "read1", bytesio_read, 0 }, { "readline", bytesio_readline, 0 },
-            { "write", bytesio_write, 0 }, { "seek", bytesio_seek, 0 }, { "tell", bytesio_tell, 0 },
-            { "truncate", bytesio_truncate, 0 }, { "readable", bytesio_true, 0 },
-            { "writable", bytesio_true, 0 }, { "seekable", bytesio_true, 0 },
-            { "close", bytesio_close, 0 }, { "flush", iobase_flush, 0 }, { NULL, NULL, 0 },
-        };
-        finish_type(t, bytesio);
-        t->init = bytesio_init;
-        t->next = bytesio_next;
+    t = io_types.BytesIO = io_new_type("BytesIO", io_types.BufferedIOBase);
+    static const MethodDef bytesio[] = {
+        { "getvalue", bytesio_getvalue, 0 }, { "read", bytesio_read, 0 },
+        { "read1", bytesio_read, 0 }, { "readline", bytesio_readline, 0 },
+        { "write", bytesio_write, 0 }, { "seek", bytesio_seek, 0 }, { "tell", bytesio_tell, 0 },
+        { "truncate", bytesio_truncate, 0 }, { "readable", bytesio_true, 0 },
+        { "writable", bytesio_true, 0 }, { "seekable", bytesio_true, 0 },
+        { "close", bytesio_close, 0 }, { "flush", iobase_flush, 0 }, { NULL, NULL, 0 },
+    };
+    finish_type(t, bytesio);
+    t->init = bytesio_init;
+    t->next = bytesio_next;
 
-        static const MethodDef buffered[] = {
-            { "read", buffered_read, 0 }, { "read1", buffered_read1, 0 },
-            { "peek", buffered_peek, 0 }, { "readline", buffered_readline, 0 },
-            { "write", buffered_write, 0 }, { "flush", buffered_flush, 0 },
-            { "tell", buffered_tell, 0 }, { "seek", buffered_seek, 0 },
-            { "truncate", buffered_truncate, 0 }, { "close", buffered_close, 0 },
-            { "detach", buffered_detach, 0 }, { "fileno", buffered_fileno, 0 },
-            { "isatty", buffered_isatty, 0 }, { "seekable", buffered_seekable, 0 },
-            { "readable", buffered_readable, 0 }, { "writable", buffered_writable, 0 },
-            { NULL, NULL, 0 },
-        };
-        static const struct { const char *name; Type **slot; int (*init)(Object *, Object *const *, size_t, Object *); } bt[] = {
-            { "BufferedReader", &io_types.BufferedReader, bufreader_init },
-            { "BufferedWriter", &io_types.BufferedWriter, bufwriter_init },
-            { "BufferedRandom", &io_types.BufferedRandom, bufrandom_init },
-        };
-        for (size_t i = 0; i < 3; i++) {
-            t = *bt[i].slot = io_new_type(bt[i].name, io_types.BufferedIOBase);
-            finish_type(t, buffered);
-            t->init = bt[i].init;
-            t->repr = buffered_repr;
-            t->next = buffered_next;
-            getset_new(t, "closed", buffered_closed_get, NULL);
-            getset_new(t, "name", buffered_name_get, NULL);
-            getset_new(t, "mode", buffered_mode_get, NULL);
-            getset_new(t, "raw", buffered_raw_get, NULL);
-        }
-
-        t = io_types.BufferedRWPair = io_new_type("BufferedRWPair", io_types.BufferedIOBase);
-        static const MethodDef rwpair[] = {
-            { "read", rwpair_read, 0 }, { "read1", rwpair_read1, 0 }, { "peek", rwpair_peek, 0 },
-            { "readline", rwpair_readline, 0 }, { "readable", rwpair_readable, 0 },
-            { "write", rwpair_write, 0 }, { "flush", rwpair_flush, 0 },
-            { "writable", rwpair_writable, 0 }, { "isatty", rwpair_isatty, 0 },
-            { "close", rwpair_close, 0 }, { NULL, NULL, 0 },
-        };
-        finish_type(t, rwpair);
-        t->init = rwpair_init;
-        getset_new(t, "closed", rwpair_closed_get, NULL);
-
-        if (!io_types.open || io_text_types_init() < 0)
-            return -1;
+    static const MethodDef buffered[] = {
+        { "read", buffered_read, 0 }, { "read1", buffered_read1, 0 },
+        { "peek", buffered_peek, 0 }, { "readline", buffered_readline, 0 },
+        { "write", buffered_write, 0 }, { "flush", buffered_flush, 0 },
+        { "tell", buffered_tell, 0 }, { "seek", buffered_seek, 0 },
+        { "truncate", buffered_truncate, 0 }, { "close", buffered_close, 0 },
+        { "detach", buffered_detach, 0 }, { "fileno", buffered_fileno, 0 },
+        { "isatty", buffered_isatty, 0 }, { "seekable", buffered_seekable, 0 },
+        { "readable", buffered_readable, 0 }, { "writable", buffered_writable, 0 },
+        { NULL, NULL, 0 },
+    };
+    static const struct { const char *name; Type **slot; int (*init)(Object *, Object *const *, size_t, Object *); } bt[] = {
+        { "BufferedReader", &io_types.BufferedReader, bufreader_init },
+        { "BufferedWriter", &io_types.BufferedWriter, bufwriter_init },
+        { "BufferedRandom", &io_types.BufferedRandom, bufrandom_init },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        t = *bt[i].slot = io_new_type(bt[i].name, io_types.BufferedIOBase);
+        finish_type(t, buffered);
+        t->init = bt[i].init;
+        t->repr = buffered_repr;
+        t->next = buffered_next;
+        getset_new(t, "closed", buffered_closed_get, NULL);
+        getset_new(t, "name", buffered_name_get, NULL);
+        getset_new(t, "mode", buffered_mode_get, NULL);
+        getset_new(t, "raw", buffered_raw_get, NULL);
     }
+
+    t = io_types.BufferedRWPair = io_new_type("BufferedRWPair", io_types.BufferedIOBase);
+    static const MethodDef rwpair[] = {
+        { "read", rwpair_read, 0 }, { "read1", rwpair_read1, 0 }, { "peek", rwpair_peek, 0 },
+        { "readline", rwpair_readline, 0 }, { "readable", rwpair_readable, 0 },
+        { "write", rwpair_write, 0 }, { "flush", rwpair_flush, 0 },
+        { "writable", rwpair_writable, 0 }, { "isatty", rwpair_isatty, 0 },
+        { "close", rwpair_close, 0 }, { NULL, NULL, 0 },
+    };
+    finish_type(t, rwpair);
+    t->init = rwpair_init;
+    getset_new(t, "closed", rwpair_closed_get, NULL);
+
+    if (!io_types.open || !io_types.writers || io_text_types_init() < 0)
+        return -1;
     return exc_occurred() ? -1 : 0;
 }
 

@@ -49,6 +49,9 @@ struct IOTypes {
          *BytesIO, *BufferedReader, *BufferedWriter, *BufferedRandom, *BufferedRWPair,
          *StringIO, *TextIOWrapper, *IncrementalNewlineDecoder;
     Object *open;
+    /* Buffered writers not closed yet, by address: flushed at exit, since
+       nothing else flushes one that a program dropped unclosed. */
+    Object *writers;
 };
 extern struct IOTypes io_types;      /* a root range */
 
@@ -77,6 +80,8 @@ Object *buffered_read1_n(Object *self, int64_t n);
 Object *buffered_read_n(Object *self, int64_t n);
 int buffered_write_data(Object *self, const void *p, size_t n);
 int buffered_flush_writes(Object *self);
+/* Exit: every buffered writer still open writes what it holds. */
+void io_flush_writers(void);
 
 int io_types_init(void);      /* once: the types above */
 int io_text_types_init(void);

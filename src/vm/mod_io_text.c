@@ -1244,6 +1244,7 @@ int io_init_std(Object *sys_dict)
 
 void io_flush_std(void)
 {
+    io_flush_writers();
     static const char *const names[2] = { "stdout", "stderr" };
     for (int i = 0; i < 2; i++) {
         Object *s = vm.sys ? dict_get_cstr(((ModuleObj *)vm.sys)->dict, names[i]) : NULL;

@@ -39,6 +39,8 @@ void os_module_add(Object *m, const char *name, Object *v);
 
 /* An int argument (index protocol); -1 with TypeError/OverflowError. */
 int os_arg_int(Object *v, int64_t *out);
+/* The data of a bytes-like argument (bytes, bytearray); -1 with TypeError. */
+int os_view_arg(Object *v, ByteView *out);
 /* A path argument: str (encoded with the file-system encoding), bytes or
    an os.PathLike; *path is malloc'ed, NUL-terminated; -1 on error. */
 int os_arg_path(const char *fname, Object *v, char **path);
@@ -46,7 +48,8 @@ int os_arg_path(const char *fname, Object *v, char **path);
 /* ---- struct sequences (os.stat_result, time.struct_time, ...) ------------------ */
 
 /* A tuple subclass named module.name whose first nseq of `fields` are its
-   items; NULL names are unnamed sequence fields.  Registered as a root. */
+   items; NULL names are unnamed sequence fields.  The caller keeps it
+   alive (a root). */
 Type *structseq_type(const char *module, const char *name, const char *const *fields,
                      size_t nfields, size_t nseq);
 /* An instance from one value per field. */
@@ -78,7 +81,9 @@ Object *time_module_init(void);
 Object *errno_module_init(void);
 Object *atexit_module_init(void);
 Object *signal_module_init(void);
-/* Start-up: sys.stdin/stdout/stderr and builtins.open; SIGINT. */
+/* Start-up (sys_module_init): sys.stdin/stdout/stderr, builtins.open,
+   sys.getfilesystemencoding, SIGINT's handler. */
+int os_startup(Object *sys_dict);
 int io_init_std(Object *sys_dict);
 int signals_init(void);
 /* print()'s fast path: writes s to file when it is a TextIOWrapper of

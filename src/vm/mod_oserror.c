@@ -162,7 +162,14 @@ void os_irreversible(const char *why)
 
 void *os_blocking(void *(*fn)(void *), void *arg)
 {
-    return stm_blocking_call(&vm_thread->stm, fn, arg);
+    void *r = stm_blocking_call(&vm_thread->stm, fn, arg);
+    /* The transaction ended in the middle of an instruction.  The
+       interpreter loops write their frames' slots with no barrier, having
+       made it once per transaction: make it again for every running
+       frame in the new one. */
+    for (Object *f = thread_state()->frame; f; f = ((Frame *)f)->back)
+        obj_write(f);
+    return r;
 }
 
 /* ---- building modules ---------------------------------------------------------- */
@@ -204,6 +211,14 @@ int os_arg_int(Object *v, int64_t *out)
     }
     Object *i = number_index(v);
     return i ? int_to_i64(i, out) : -1;
+}
+
+int os_view_arg(Object *v, ByteView *out)
+{
+    if (byte_view(v, out))
+        return 0;
+    raise(vm.e_TypeError, "a bytes-like object is required, not '%s'", type_name(type_of(v)));
+    return -1;
 }
 
 int os_arg_path(const char *fname, Object *v, char **path)
@@ -271,4 +286,41 @@ char *fs_encode(Object *s, size_t *len)
     r[bytes_size(b)] = 0;
     *len = bytes_size(b);
     return r;
+}
+
+static Object *sys_getfilesystemencoding(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("getfilesystemencoding", kw, nargs, 0) < 0 ? NULL : str_from_cstr("utf-8");
+}
+
+static Object *sys_getfilesystemencodeerrors(Object *self, Object *const *args, size_t nargs,
+                                             Object *kw)
+{
+    return args_exact("getfilesystemencodeerrors", kw, nargs, 0) < 0 ? NULL : fs_errors();
+}
+
+/* os.walk, shutil and others announce events; there are no audit hooks. */
+static Object *sys_audit(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (nargs < 1 || !is_str(args[0]))
+        return raise(vm.e_TypeError, "audit() missing 1 required positional argument: 'event'");
+    return None;
+}
+
+/* ---- start-up ------------------------------------------------------------------------ */
+
+int os_startup(Object *sys_dict)
+{
+    static const MethodDef functions[] = {
+        { "getfilesystemencoding", sys_getfilesystemencoding, 0 },
+        { "getfilesystemencodeerrors", sys_getfilesystemencodeerrors, 0 },
+        { "audit", sys_audit, 0 },
+        { NULL, NULL, 0 },
+    };
+    for (const MethodDef *f = functions; f->name; f++)
+        if (dict_set_cstr(sys_dict, f->name, builtin_new(f->name, f->fn, vm.sys, vm.sys)) < 0)
+            return -1;
+    if (io_init_std(sys_dict) < 0)
+        return -1;
+    return signals_init();
 }

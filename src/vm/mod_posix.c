@@ -845,27 +845,15 @@ static Object *os_read(Object *self, Object *const *args, size_t nargs, Object *
     return os_read_bytes((int)a[0], (size_t)a[1]);
 }
 
-/* The bytes of a bytes-like argument, copied: bytes, or anything whose
-   bytes(x) gives them (bytearray, memoryview). */
-static Object *bytes_arg(Object *v)
-{
-    if (is_bytes(v))
-        return v;
-    if (is_str(v) || is_small(v) || is_int(v))
-        return raise(vm.e_TypeError, "a bytes-like object is required, not '%s'",
-                     type_name(type_of(v)));
-    return obj_call1((Object *)vm.t_bytes, v);
-}
-
 static Object *os_write(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     int64_t fd;
     if (args_exact("write", kw, nargs, 2) < 0 || os_arg_int(args[0], &fd) < 0)
         return NULL;
-    Object *b = bytes_arg(args[1]);
-    if (!b)
+    ByteView v;
+    if (os_view_arg(args[1], &v) < 0)
         return NULL;
-    ssize_t w = os_write_all((int)fd, bytes_data(b), bytes_size(b), false);
+    ssize_t w = os_write_all((int)fd, v.data, v.size, false);
     return w < 0 ? NULL : make_small(w);
 }
 

@@ -152,6 +152,10 @@ static int acquire_args(Object *const *args, size_t nargs, Object *kwnames, doub
 {
     static const char *const names[] = { "blocking", "timeout", NULL };
     Object *a[2];
+    if (nargs > 2) {
+        raise(vm.e_TypeError, "acquire() takes at most 2 arguments (%zu given)", nargs);
+        return -1;
+    }
     if (args_parse("acquire", args, nargs, kwnames, names, 0, 2, a) < 0)
         return -1;
     int blocking = 1;
@@ -256,8 +260,14 @@ static Object *lock_at_fork_reinit(Object *self, Object *const *args, size_t nar
 
 static Object *lock_repr(Object *self)
 {
-    return str_format("<%s %s object at %#lx>", atomic_load(&lockw(self)->v) ? "locked" : "unlocked",
-                      type_name(type_of(self)), (unsigned long)(uintptr_t)self);
+    return str_format("<%s _thread.lock object at %#lx>",
+                      atomic_load(&lockw(self)->v) ? "locked" : "unlocked",
+                      (unsigned long)(uintptr_t)self);
+}
+
+static Object *lock_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    return raise(vm.e_TypeError, "cannot create '_thread.lock' instances");
 }
 
 /* ---- _thread.RLock ------------------------------------------------------------- */
@@ -383,8 +393,9 @@ typedef struct NewThread {
     Object *boot;
 } NewThread;
 
-/* The lock _set_sentinel() gave the running thread: released when the
-   thread ends, which is how threading's join() learns of it. */
+/* The lock _set_sentinel() gave the running thread, which holds it:
+   released when the thread ends, which is how threading's join() learns
+   of it. */
 static __thread LockWord *thread_sentinel;
 
 /* Calls callable(*args, **kwargs); a Python function (bound or not) runs
@@ -434,6 +445,48 @@ static Object *call_in_base_loop(Object *callable, Object *args, Object *kwargs)
     return r;
 }
 
+void print_exception_to(FILE *out, Object *exc);
+
+/* Writes `header` then the traceback of exc (or, if it is no exception
+   object, str(exc_type)) to `file`, a Python file object, as CPython's
+   hooks do.  -1 with an exception set if writing fails. */
+static int write_exception(Object *file, const char *header, Object *exc_type, Object *exc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) {
+        raise_no_memory();
+        return -1;
+    }
+    fputs(header, m);
+    if (!is_small(exc) && layout_of(exc) == L_EXCEPTION) {
+        print_exception_to(m, exc);
+    } else {
+        Object *r = obj_str(exc_type);
+        char *t = r ? str_to_utf8(r, NULL) : NULL;
+        exc_clear();
+        fprintf(m, "%s\n", t ? t : "<exception>");
+        free(t);
+    }
+    fclose(m);
+    Object *text = str_from_utf8(buf, len);
+    free(buf);
+    Object *w = text ? obj_getattr_cstr(file, "write") : NULL;
+    if (!w || !obj_call1(w, text))
+        return -1;
+    Object *fl = obj_getattr_cstr(file, "flush");
+    if (!fl || !obj_call0(fl))
+        exc_clear();
+    return 0;
+}
+
+static Object *sys_stderr(void)
+{
+    Object *f = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stderr");
+    return f ? f : None;
+}
+
 /* An exception that left a thread started by start_new_thread(): ignored
    if SystemExit, printed as sys.unraisablehook does otherwise. */
 static void report_thread_exception(Object *func)
@@ -441,13 +494,16 @@ static void report_thread_exception(Object *func)
     Object *exc = exc_fetch();
     if (!exc || is_instance_of(exc, vm.e_SystemExit))
         return;
+    Object *file = sys_stderr();
     Object *r = obj_repr(func);
     char *text = r ? str_to_utf8(r, NULL) : NULL;
     exc_clear();
-    io_flush_std();
-    fprintf(stderr, "Exception ignored in thread started by: %s\n", text ? text : "<object>");
+    char header[512];
+    snprintf(header, sizeof header, "Exception ignored in thread started by: %s\n",
+             text ? text : "<object repr() failed>");
     free(text);
-    print_exception(exc);
+    if (file != None && write_exception(file, header, (Object *)type_of(exc), exc) < 0)
+        exc_clear();
 }
 
 static void *thread_main(void *arg)
@@ -466,7 +522,7 @@ static void *thread_main(void *arg)
     } else {
         fputs("Fatal: no memory for a new thread's state\n", stderr);
     }
-    if (thread_sentinel) {
+    if (thread_sentinel && atomic_load(&thread_sentinel->v)) {
         lock_effect("thread exit");
         lock_release_word(thread_sentinel);
     }
@@ -576,9 +632,8 @@ static Object *th_set_sentinel(Object *self, Object *const *args, size_t nargs, 
     Object *l = lock_new();
     if (!l)
         return NULL;
-    lock_effect("_set_sentinel");
-    lock_try(lockw(l));
-    /* A second call forgets the first lock, as CPython does. */
+    /* The caller takes it; a second call forgets the first lock, as
+       CPython does. */
     thread_sentinel = lockw(l);
     return l;
 }
@@ -641,8 +696,9 @@ static Object *th_interrupt_main(Object *self, Object *const *args, size_t nargs
 
 /* ---- threading.excepthook ------------------------------------------------------------ */
 
-/* _excepthook(args): prints "Exception in thread NAME:" and the traceback,
-   nothing for SystemExit. */
+/* _excepthook(args): prints "Exception in thread NAME:" and the traceback
+   to sys.stderr (or the thread's _stderr when that is None), nothing for
+   SystemExit. */
 static Object *th_excepthook(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     if (args_exact("_excepthook", kw, nargs, 1) < 0)
@@ -650,35 +706,39 @@ static Object *th_excepthook(Object *self, Object *const *args, size_t nargs, Ob
     Object *a = args[0];
     if (is_small(a) || type_of(a) != t_excepthook_args)
         return raise(vm.e_TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
-    Object *exc_type = tuple_get(a, 0), *exc_value = tuple_get(a, 1), *thread = tuple_get(a, 3);
+    Object *exc_type = obj_getattr_cstr(a, "exc_type");
+    Object *exc_value = exc_type ? obj_getattr_cstr(a, "exc_value") : NULL;
+    Object *thread = exc_value ? obj_getattr_cstr(a, "thread") : NULL;
+    if (!thread)
+        return NULL;
     if (exc_type == (Object *)vm.e_SystemExit)
         return None;
-    Object *name = NULL;
-    if (thread != None) {
-        name = obj_getattr_cstr(thread, "name");
-        if (!name)
+    Object *file = sys_stderr();
+    if (file == None) {
+        if (thread == None)
+            return None;
+        file = obj_getattr_cstr(thread, "_stderr");
+        if (!file)
             return NULL;
+        if (file == None)
+            return None;
     }
-    Object *text = name ? obj_str(name) : int_from_u64(current_ident());
-    if (text && !is_str(text))
-        text = obj_str(text);
+    Object *name = thread != None ? obj_getattr_cstr(thread, "name") : int_from_u64(current_ident());
+    Object *text = name ? obj_str(name) : NULL;
     char *s = text ? str_to_utf8(text, NULL) : NULL;
     if (!s)
         return NULL;
-    io_flush_std();
-    fprintf(stderr, "Exception in thread %s:\n", s);
-    free(s);
-    if (!is_small(exc_value) && layout_of(exc_value) == L_EXCEPTION) {
-        print_exception(exc_value);
-    } else {
-        Object *r = obj_str(exc_type);
-        char *t = r ? str_to_utf8(r, NULL) : NULL;
-        exc_clear();
-        fprintf(stderr, "%s\n", t ? t : "<exception>");
-        free(t);
+    size_t n = strlen(s) + 40;
+    char *header = malloc(n);
+    if (!header) {
+        free(s);
+        return raise_no_memory();
     }
-    fflush(stderr);
-    return None;
+    snprintf(header, n, "Exception in thread %s:\n", s);
+    free(s);
+    int r = write_exception(file, header, exc_type, exc_value);
+    free(header);
+    return r < 0 ? NULL : None;
 }
 
 /* ---- _thread._local ------------------------------------------------------------------- */
@@ -807,6 +867,7 @@ static Type *new_type(Type **slot, const char *name, uint32_t flags)
 static void thread_types_init(void)
 {
     Type *l = new_type(&t_lock, "lock", 0);
+    l->tp_new = lock_tp_new;
     l->repr = lock_repr;
     l->getattr = generic_getattr;
     type_inherit(l);

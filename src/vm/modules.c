@@ -48,3 +48,17 @@ Object *builtin_module_find(Object *name)
     }
     return NULL;
 }
+
+/* sys.builtin_module_names: os.py looks for posix there. */
+Object *builtin_module_names(void)
+{
+    size_t n = sizeof builtin_modules / sizeof builtin_modules[0];
+    Object *t = tuple_new(n + 2);
+    if (!t)
+        return NULL;
+    tuple_init_item(t, 0, intern_cstr("builtins"));
+    tuple_init_item(t, 1, intern_cstr("sys"));
+    for (size_t i = 0; i < n; i++)
+        tuple_init_item(t, i + 2, intern_cstr(builtin_modules[i].name));
+    return t;
+}

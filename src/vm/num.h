@@ -30,7 +30,6 @@ Object *int_finish(BigInt *b, const bigint_mut *r);
 void *int_raise(int err);
 int int_sign(Object *x);                   /* of an int value: -1, 0, 1 */
 int int_compare(Object *x, Object *y);     /* int values: -1, 0, 1 */
-Object *int_from_view(bigint_t v);         /* a copy */
 
 /* Int arithmetic on int values (small or BigInt). */
 Object *int_add_values(Object *x, Object *y);
@@ -51,8 +50,6 @@ Object *int_parse_ascii(const char *s, size_t len, int base, Object *orig);
    bytes. */
 Object *int_from_object(Object *v);
 Object *int_from_str_obj(Object *s, int base);
-/* math.floor and friends on double: the int or NULL with an error. */
-Object *int_from_double_checked(double d);
 
 /* float */
 Object *float_unwrap(Object *v);           /* a Float for floats and subclasses, else NULL */
@@ -76,8 +73,12 @@ void complex_type_init(void);
 
 /* format(v, spec) for int, bool, float and complex (and subclasses). */
 Object *number_format(Object *v, Object *spec);
-/* Renders a double with float_repr's codes as a str. */
-Object *float_to_str_obj(double x, char code, int precision, int flags);
+
+/* float vs int comparison, exact; f a Float, i an int of any kind. */
+Object *float_compare_int(Object *f, Object *i, CmpOp op);
+/* divmod() of two ints / two reals; NotImplemented for other types. */
+Object *int_divmod_obj(Object *a, Object *b);
+Object *float_divmod_obj(Object *a, Object *b);
 
 /* Common comparison result. */
 Object *num_cmp_result(int c, CmpOp op);

@@ -8,9 +8,6 @@
 */
 #include "vm/num.h"
 
-Object *int_divmod_obj(Object *a, Object *b);
-Object *float_divmod_obj(Object *a, Object *b);
-
 #define BIN(T, name, op)                                                                    \
     static Object *T##_##name(Object *self, Object *const *args, size_t nargs, Object *kw)    \
     {                                                                                       \
@@ -179,10 +176,16 @@ static Object *call_dunder2(Object *self, const char *name, Object *const *args,
     return obj_call(f, args, nargs, NULL);
 }
 
+/* a.__divmod__(b), then b.__rdivmod__(a); b first when its type is a
+   proper subclass of a's (so that it can override the operation). */
 static Object *number_divmod(Object *a, Object *b)
 {
-    Object *r = call_dunder2(a, "__divmod__", &b, 1);
-    if (r == NotImplemented && type_of(a) != type_of(b))
+    Type *ta = type_of(a), *tb = type_of(b);
+    bool b_first = ta != tb && type_is_subtype(tb, ta);
+    Object *r = b_first ? call_dunder2(b, "__rdivmod__", &a, 1) : NotImplemented;
+    if (r == NotImplemented)
+        r = call_dunder2(a, "__divmod__", &b, 1);
+    if (r == NotImplemented && ta != tb && !b_first)
         r = call_dunder2(b, "__rdivmod__", &a, 1);
     if (r == NotImplemented)
         return raise(vm.e_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",

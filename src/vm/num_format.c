@@ -114,12 +114,12 @@ static int format_complex(struct TextBuf *out, double re, double im, const char 
     struct FormatSpec fs;
     if (format_spec_parse(&fs, s, len, 0, '>', tname, err) < 0)
         return -1;
+    if (fs.type > 127 || (fs.type && !strchr("eEfFgGn", (int)fs.type)))
+        return fmt_unknown_type(err, fs.type, tname);
     if (fs.fill == '0')
         return fmt_fail(err, FMT_VALUE_ERROR, "Zero padding is not allowed in complex format specifier");
     if (fs.align == '=')
         return fmt_fail(err, FMT_VALUE_ERROR, "'=' alignment flag is not allowed in complex format specifier");
-    if (fs.type > 127 || (fs.type && !strchr("eEfFgGn", (int)fs.type)))
-        return fmt_unknown_type(err, fs.type, tname);
     bool parens = fs.type == 0;
     bool skip_re = parens && re == 0.0 && !signbit(re);
     struct TextBuf body = TEXTBUF_INIT;

@@ -19,6 +19,7 @@ Object *import_name(Object *name, Object *fromlist, Object *level, Object *globa
 static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
 static Object *type_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
 static Object *mappingproxy_new(Object *mapping);
+static int record_subclass(Type *t);
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
                    int (*set)(Object *, Object *));
 static int object_init(Object *self, Object *const *args, size_t nargs, Object *kwnames);

@@ -266,6 +266,7 @@ struct Frame {
     uint32_t pc;                /* next instruction, while not running */
     uint32_t stack_depth;
     uint32_t nlocalsplus;
+    uint32_t nslots;            /* locals, cells, frees and the stack's capacity */
     uint32_t flags;
     Object *slots[];            /* locals, cells, frees, then the value stack */
 };

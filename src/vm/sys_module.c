@@ -9,10 +9,10 @@
 
 #include "vm/runtime.h"
 
-Type *vm_sys_namespace_type(void);
+static Type *namespace_type;
 
-int io_init_std(Object *sys_dict);
-int signals_init(void);
+int os_startup(Object *sys_dict);
+Object *builtin_module_names(void);
 
 #ifndef STMPY_STDLIB
 #  define STMPY_STDLIB "/usr/lib/python3.11"
@@ -177,7 +177,7 @@ static Object *ns_repr(Object *self)
             return NULL;
     }
     Object *body = str_join(intern_cstr(", "), parts);
-    Object *name = t == vm_sys_namespace_type() ? intern_cstr("namespace") : t->name;
+    Object *name = t == namespace_type ? intern_cstr("namespace") : t->name;
     Object *open = body ? str_concat(name, intern_cstr("(")) : NULL;
     Object *s = open ? str_concat(open, body) : NULL;
     return s ? str_concat(s, intern_cstr(")")) : NULL;
@@ -185,18 +185,11 @@ static Object *ns_repr(Object *self)
 
 static Object *ns_richcompare(Object *a, Object *b, CmpOp op)
 {
-    Type *nt = vm_sys_namespace_type();
+    Type *nt = namespace_type;
     if ((op != CMP_EQ && op != CMP_NE) || !is_instance_of(b, nt))
         return NotImplemented;
     Object *da = instance_dict(a, true), *db = instance_dict(b, true);
     return da && db ? obj_richcompare(da, db, op) : NULL;
-}
-
-static Type *namespace_type;
-
-Type *vm_sys_namespace_type(void)
-{
-    return namespace_type;
 }
 
 static void namespace_type_init(void)
@@ -288,8 +281,8 @@ void sys_module_init(int argc, char **argv)
     };
     for (const MethodDef *f = functions; f->name; f++)
         dict_set_cstr(d, f->name, builtin_new(f->name, f->fn, m, m));
-    /* sys.stdin/stdout/stderr, builtins.open, SIGINT: mod_io_text.c,
-       mod_signal.c. */
-    io_init_std(d);
-    signals_init();
+    /* sys.stdin/stdout/stderr, builtins.open, the file-system encoding,
+       SIGINT: mod_oserror.c. */
+    os_startup(d);
+    dict_set_cstr(d, "builtin_module_names", builtin_module_names());
 }

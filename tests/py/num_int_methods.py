@@ -33,13 +33,10 @@ class WithInt:
 class WithIndex:
     def __index__(self):
         return 7
-class WithTrunc:
-    def __trunc__(self):
-        return 9
 class BadInt:
     def __int__(self):
         return 'x'
-for o in [WithInt(), WithIndex(), WithTrunc(), BadInt()]:
+for o in [WithInt(), WithIndex(), BadInt()]:
     print(type(o).__name__, attempt(lambda: int(o)))
 print(attempt(lambda: bin(WithIndex())), attempt(lambda: hex(WithInt())), attempt(lambda: oct(3.0)))
 
