@@ -411,8 +411,20 @@ static ConstVal *concat(Compiler *c, const ConstVal *a, const ConstVal *b)
 
 static int is_seq(const ConstVal *v) { return v->kind == CV_STR || v->kind == CV_BYTES || v->kind == CV_TUPLE; }
 
+static int is_bool(const ConstVal *v) { return v->kind == CV_TRUE || v->kind == CV_FALSE; }
+
 static ConstVal *fold_binop(Compiler *c, OperatorKind op, const ConstVal *l, const ConstVal *r)
 {
+    /* bool's &, | and ^ give bools (True & True is True, not 1). */
+    if (is_bool(l) && is_bool(r)) {
+        int x = l->kind == CV_TRUE, y = r->kind == CV_TRUE;
+        if (op == Operator_BitAnd)
+            return cv_bool(c, x & y);
+        if (op == Operator_BitOr)
+            return cv_bool(c, x | y);
+        if (op == Operator_BitXor)
+            return cv_bool(c, x ^ y);
+    }
     if (is_intlike(l) && is_intlike(r))
         return fold_int_binop(c, op, l, r);
     if (is_number(l) && is_number(r)) {

@@ -114,6 +114,19 @@ void gc_transaction_ended(void)
     for (size_t i = 0; i < gc.promoted.count; i++)
         wordvec_push(&gc.remembered, gc.promoted.items[i]);
     gc.promoted.count = 0;
+    gc.remembered_ended = gc.remembered.count;
+}
+
+/* Old objects the running transaction wrote keep their barrier flag off
+   until it ends, as the objects it allocated do: the client calls
+   stm_write() once per object and transaction (the VM's dispatch loop
+   writes its frame's slots so), and a collection must not undo that. */
+static void keep_written_objects(void)
+{
+    for (size_t i = gc.remembered_ended; i < gc.remembered.count; i++)
+        wordvec_push(&gc.promoted, gc.remembered.items[i]);
+    gc.remembered.count = gc.remembered_ended;
+    gc.remembered_ended = 0;
 }
 #endif
 
@@ -124,6 +137,7 @@ static void mark_from_written_objects(void)
 #ifdef STM_FLAVOUR_STM
     gc_stm_mark_segments(false, visit_slot);
 #else
+    keep_written_objects();
     for (size_t i = 0; i < gc.remembered.count; i++) {
         struct stm_header *obj = (struct stm_header *)gc.remembered.items[i];
         gc.client.trace(obj, visit_slot, NULL);
@@ -284,6 +298,9 @@ static void major_collection(void)
         obj->stm_flags &= ~STM_FLAG_CARDS_DIRTY;
     }
     gc.carded.count = 0;
+#ifdef STM_FLAVOUR_GIL
+    keep_written_objects();
+#endif
     gc.remembered.count = 0;      /* every marked object gets its barrier back */
 
     roots_mark_all();

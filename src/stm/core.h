@@ -180,7 +180,10 @@ struct gc_state {
     size_t minor_count, major_count;
     struct wordvec gray;              /* objects marked, not yet traced */
     struct wordvec remembered;        /* old objects written since the last GC */
-    struct wordvec promoted;          /* survivors allocated by the running
+    size_t remembered_ended;          /* GIL: those before this index were
+                                         written by transactions now ended */
+    struct wordvec promoted;          /* survivors allocated (or, GIL, old
+                                         objects written) by the running
                                          transaction: no barrier flag yet */
     struct wordvec carded;            /* large objects with dirty cards */
     struct wordvec finalizable;       /* objects with a finalizer pending death */

@@ -754,67 +754,6 @@ static Object *b_import(Object *self, Object *const *args, size_t nargs, Object 
     return import_name(a[0], a[3] ? a[3] : None, a[4] ? a[4] : make_small(0), g);
 }
 
-/* ---- numbers ---------------------------------------------------------------------- */
-
-static Object *int_in_base(const char *fname, Object *const *args, size_t nargs, Object *kw,
-                           const char *spec)
-{
-    if (args_exact(fname, kw, nargs, 1) < 0)
-        return NULL;
-    Object *v = number_index(args[0]);
-    return v ? obj_format(v, str_from_cstr(spec)) : NULL;
-}
-
-static Object *b_bin(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("bin", a, n, kw, "#b"); }
-static Object *b_oct(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("oct", a, n, kw, "#o"); }
-static Object *b_hex(Object *s, Object *const *a, size_t n, Object *kw) { return int_in_base("hex", a, n, kw, "#x"); }
-
-/* round() of an int to a negative number of digits: to the nearest
-   multiple of 10**-ndigits, ties to even. */
-static Object *int_round(Object *v, Object *ndigits)
-{
-    Object *zero = make_small(0);
-    if (!ndigits || ndigits == None)
-        return is_exact_int(v) ? v : obj_unary(v, UN_INT);
-    int neg = obj_richcompare_bool(ndigits, zero, CMP_LT);
-    if (neg <= 0)
-        return neg < 0 ? NULL : is_exact_int(v) ? v : obj_unary(v, UN_INT);
-    Object *e = obj_unary(ndigits, UN_NEG);
-    Object *p = e ? obj_binary(make_small(10), e, NB_POWER) : NULL;
-    Object *qr = p ? obj_binary(v, p, NB_FLOOR_DIVIDE) : NULL;
-    Object *r = qr ? obj_binary(v, p, NB_REMAINDER) : NULL;
-    Object *twice = r ? obj_binary(r, make_small(2), NB_MULTIPLY) : NULL;
-    if (!twice)
-        return NULL;
-    int gt = obj_richcompare_bool(twice, p, CMP_GT), eq = obj_richcompare_bool(twice, p, CMP_EQ);
-    Object *odd = obj_binary(qr, make_small(1), NB_AND);
-    if (gt < 0 || eq < 0 || !odd)
-        return NULL;
-    if (gt || (eq && odd != zero))
-        qr = obj_binary(qr, make_small(1), NB_ADD);
-    return qr ? obj_binary(qr, p, NB_MULTIPLY) : NULL;
-}
-
-static Object *b_round(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    static const char *const names[] = { "number", "ndigits", NULL };
-    Object *a[2];
-    if (args_parse("round", args, nargs, kw, names, 1, 2, a) < 0)
-        return NULL;
-    Type *t = type_of(a[0]);
-    Object *m = type_lookup(t, intern_cstr("__round__"));
-    if (!m) {
-        if (is_int(a[0]))
-            return int_round(a[0], a[1]);
-        return raise(vm.e_TypeError, "type %s doesn't define __round__ method", type_name(t));
-    }
-    Type *mt = type_of(m);
-    Object *bound = mt->descr_get ? mt->descr_get(m, a[0], t) : m;
-    if (!bound)
-        return NULL;
-    return a[1] && a[1] != None ? obj_call1(bound, a[1]) : obj_call0(bound);
-}
-
 /* __build_class__(func, name, *bases, metaclass=None, **kwds) */
 static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
@@ -913,8 +852,7 @@ void builtins_init(void)
         { "locals", b_locals, 0 }, { "__build_class__", b_build_class, 0 },
         { "compile", b_compile, 0 }, { "exec", b_exec, 0 }, { "eval", b_eval, 0 },
         { "dir", b_dir, 0 }, { "vars", b_vars, 0 }, { "input", b_input, 0 },
-        { "__import__", b_import, 0 }, { "bin", b_bin, 0 }, { "oct", b_oct, 0 },
-        { "hex", b_hex, 0 }, { "round", b_round, 0 },
+        { "__import__", b_import, 0 },
         { NULL, NULL, 0 },
     };
     for (const MethodDef *f = functions; f->name; f++)

@@ -23,7 +23,7 @@ static Object *call_dunder(Object *self, const char *name, Object *const *args, 
     for (size_t i = 0; i < nargs && i < 3; i++)
         argv[i + 1] = args[i];
     Type *ft = type_of(f);
-    if (ft == vm.t_function || ft == vm.t_method_descriptor)
+    if (ft == vm.t_function || ft == vm.t_method_descriptor || ft == vm.t_wrapper_descriptor)
         return obj_call(f, argv, nargs + 1, NULL);
     Object *bound = ft->descr_get ? ft->descr_get(f, self, type_of(self)) : f;
     return bound ? obj_call(bound, args, nargs, NULL) : NULL;
@@ -90,6 +90,27 @@ static Object *slot_call(Object *self, Object *const *args, size_t nargs, Object
     return f ? obj_call(f, args, nargs, kwnames) : NULL;
 }
 
+static Object *slot_getattr(Object *self, Object *name);
+static int slot_setattr(Object *self, Object *name, Object *value);
+
+/* The look-up the nearest builtin base does: a metaclass's instances are
+   classes, whose attributes come from their MRO, not from a __dict__. */
+static Object *base_getattr(Object *self, Object *name)
+{
+    Type *t = type_of(self);
+    while (t && t->getattr == slot_getattr)
+        t = t->base;
+    return t && t->getattr ? t->getattr(self, name) : generic_getattr(self, name);
+}
+
+static int base_setattr(Object *self, Object *name, Object *value)
+{
+    Type *t = type_of(self);
+    while (t && t->setattr == slot_setattr)
+        t = t->base;
+    return t && t->setattr ? t->setattr(self, name, value) : generic_setattr(self, name, value);
+}
+
 static Object *slot_getattr(Object *self, Object *name)
 {
     Object *ga = type_lookup(type_of(self), intern_cstr("__getattribute__"));
@@ -97,7 +118,7 @@ static Object *slot_getattr(Object *self, Object *name)
     if (ga && !is_small(ga) && ga->type == vm.t_function)
         r = call_dunder(self, "__getattribute__", &name, 1);
     else
-        r = generic_getattr(self, name);
+        r = base_getattr(self, name);
     if (r)
         return r;
     Object *gattr = type_lookup(type_of(self), intern_cstr("__getattr__"));
@@ -116,7 +137,7 @@ static int slot_setattr(Object *self, Object *name, Object *value)
     const char *dn = value ? "__setattr__" : "__delattr__";
     Object *f = type_lookup(type_of(self), intern_cstr(dn));
     if (!f || is_small(f) || f->type != vm.t_function)
-        return generic_setattr(self, name, value);
+        return base_setattr(self, name, value);
     Object *args[2] = { name, value };
     return call_dunder(self, dn, args, value ? 2 : 1) ? 0 : -1;
 }
@@ -317,7 +338,7 @@ static int slot_init(Object *self, Object *const *args, size_t nargs, Object *kw
         return 0;
     Type *ft = type_of(f);
     Object *r;
-    if (ft == vm.t_function || ft == vm.t_method_descriptor) {
+    if (ft == vm.t_function || ft == vm.t_method_descriptor || ft == vm.t_wrapper_descriptor) {
         r = call_prepended(f, self, args, nargs, kwnames);
     } else {
         Object *bound = ft->descr_get ? ft->descr_get(f, self, type_of(self)) : f;

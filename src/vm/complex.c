@@ -276,8 +276,10 @@ static bool parse_complex(const char *s, size_t n, Cx *out)
         return false;
     size_t a = float_prefix(s + i, n - i);
     double x = 0, y = 0;
-    if (i + a == n)
-        return (*out = (Cx){ 0, 0 }, parse_double(s + i, a, &out->re));
+    if (i + a == n) {
+        *out = (Cx){ 0.0, 0.0 };
+        return parse_double(s + i, a, &out->re);
+    }
     if (i + a + 1 == n && (s[n - 1] == 'j' || s[n - 1] == 'J')) {
         if (a == 0 || (a == 1 && (s[i] == '+' || s[i] == '-')))
             y = a == 1 && s[i] == '-' ? -1.0 : 1.0;

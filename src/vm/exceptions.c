@@ -969,8 +969,11 @@ static void print_syntax_location(PrintCtx *c, Object *exc)
 {
     Object *file = exc_field(exc, 1), *line = exc_field(exc, 2), *text = exc_field(exc, 4);
     int64_t lineno = 0, offset = 0, end_offset = 0;
-    if (is_int(line))
-        int_to_i64(line, &lineno);
+    /* Without a line number there is no location to show. */
+    if (!is_int(line) || int_to_i64(line, &lineno) < 0) {
+        exc_clear();
+        return;
+    }
     if (is_int(exc_field(exc, 3)))
         int_to_i64(exc_field(exc, 3), &offset);
     if (is_int(exc_field(exc, 6)))
@@ -1022,7 +1025,9 @@ static void print_notes(PrintCtx *c, Object *exc)
     Object *notes = notes_of(exc);
     if (!notes)
         return;
-    if (is_str(notes) || is_small(notes) || !(notes->type == vm.t_list || notes->type == vm.t_tuple)) {
+    /* Any sequence, a str included, is printed item by item. */
+    Type *nt = type_of(notes);
+    if (!nt->getitem || is_instance_of(notes, vm.t_dict)) {
         Object *r = obj_repr(notes);
         write_margin(c);
         if (r)

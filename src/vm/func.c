@@ -199,6 +199,9 @@ static Object *builtin_repr(Object *callable)
     if (callable->type == vm.t_method_descriptor)
         return str_format("<method '%s' of '%s' objects>", str_cstr(b->name, nb, sizeof nb),
                           type_name(b->owner));
+    if (callable->type == vm.t_wrapper_descriptor)
+        return str_format("<slot wrapper '%s' of '%s' objects>", str_cstr(b->name, nb, sizeof nb),
+                          type_name(b->owner));
     if (b->self && !is_small(b->self) && b->self->type != vm.t_module)
         return str_format("<built-in method %s of %s object at %#lx>",
                           str_cstr(b->name, nb, sizeof nb), type_name(type_of(b->self)),
@@ -270,7 +273,8 @@ Object *method_lookup(Object *obj, Object *name, bool *unbound)
     if (!t->getattr || t->getattr == generic_getattr) {
         Object *descr = type_lookup(t, name);
         if (descr && !is_small(descr)
-            && (descr->type == vm.t_function || descr->type == vm.t_method_descriptor)) {
+            && (descr->type == vm.t_function || descr->type == vm.t_method_descriptor
+                || descr->type == vm.t_wrapper_descriptor)) {
             Object *d = instance_dict(obj, false);
             if (!d || !dict_get_str(d, name)) {
                 *unbound = true;
@@ -579,7 +583,8 @@ static Object *builtin_get_qualname(Object *b)
 {
     Builtin *bb = (Builtin *)b;
     Object *self = bb->self;
-    if (b->type == vm.t_method_descriptor || b->type == vm.t_classmethod_descriptor)
+    if (b->type == vm.t_method_descriptor || b->type == vm.t_classmethod_descriptor
+        || b->type == vm.t_wrapper_descriptor)
     {
         Object *dot = str_concat(bb->owner->name, intern_cstr("."));
         return dot ? str_concat(dot, bb->name) : NULL;
@@ -647,6 +652,9 @@ void func_types_init(void)
     vm.t_method_descriptor->call = method_descr_call;
     vm.t_method_descriptor->descr_get = method_descr_get;
     vm.t_method_descriptor->repr = builtin_repr;
+    vm.t_wrapper_descriptor->call = method_descr_call;
+    vm.t_wrapper_descriptor->descr_get = method_descr_get;
+    vm.t_wrapper_descriptor->repr = builtin_repr;
     vm.t_classmethod_descriptor->call = builtin_call;
     vm.t_classmethod_descriptor->descr_get = classmethod_descr_get;
 
@@ -661,7 +669,7 @@ void func_types_init(void)
     getset_new(vm.t_method, "__self__", method_get_self, NULL);
 
     Type *bts[] = { vm.t_builtin_function, vm.t_builtin_method, vm.t_method_descriptor,
-                    vm.t_classmethod_descriptor };
+                    vm.t_classmethod_descriptor, vm.t_wrapper_descriptor };
     for (size_t i = 0; i < sizeof bts / sizeof bts[0]; i++) {
         getset_new(bts[i], "__name__", builtin_get_name, NULL);
         getset_new(bts[i], "__qualname__", builtin_get_qualname, NULL);

@@ -1,10 +1,13 @@
 /*
 ** int's constructor, text conversions, methods and attributes, bool's
-** constructor, and sys.{get,set}_int_max_str_digits.
+** constructor, sys.{get,set}_int_max_str_digits and the number parts of
+** sys (float_info, int_info, hash_info).
 */
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/mod_os.h"
 #include "vm/num.h"
 #include "vm/unicodedb.h"
 
@@ -554,4 +557,47 @@ void int_methods_init(void)
     getset_new(t, "numerator", get_self_int, NULL);
     getset_new(t, "denominator", get_one, NULL);
     num_dunders_init();
+}
+
+/* ---- sys.float_info, sys.int_info, sys.hash_info ------------------------------- */
+
+static Type *float_info_type, *int_info_type, *hash_info_type;
+
+static int add_info(Object *sys_dict, Type **slot, const char *name, const char *const *fields,
+                    size_t n, Object *const *values)
+{
+    *slot = structseq_type("sys", name, fields, n, n);
+    if (!*slot)
+        return -1;
+    stm_add_root((stm_obj **)slot);
+    Object *v = structseq_new(*slot, values);
+    return v ? dict_set_cstr(sys_dict, name, v) : -1;
+}
+
+int num_sys_info_init(Object *sys_dict)
+{
+    static const char *const ff[] = { "max", "max_exp", "max_10_exp", "min", "min_exp",
+                                      "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                      "rounds" };
+    Object *fv[] = { float_new(DBL_MAX), make_small(DBL_MAX_EXP), make_small(DBL_MAX_10_EXP),
+                     float_new(DBL_MIN), make_small(DBL_MIN_EXP), make_small(DBL_MIN_10_EXP),
+                     make_small(DBL_DIG), make_small(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                     make_small(FLT_RADIX), make_small(1) };
+    /* The digits CPython would use: code reads these to size things. */
+    static const char *const fi[] = { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                      "str_digits_check_threshold" };
+    Object *iv[] = { make_small(30), make_small(4), make_small(BIGINT_DEFAULT_MAX_STR_DIGITS),
+                     make_small(640) };
+    static const char *const fh[] = { "width", "modulus", "inf", "nan", "imag", "algorithm",
+                                      "hash_bits", "seed_bits", "cutoff" };
+    Object *hv[] = { make_small(64), make_small(((intptr_t)1 << 61) - 1), make_small(314159),
+                     make_small(0), make_small(1000003), str_from_cstr("fnv"), make_small(64),
+                     make_small(0), make_small(0) };
+    if (!fv[0] || !fv[3] || !fv[8] || !hv[5])
+        return -1;
+    if (add_info(sys_dict, &float_info_type, "float_info", ff, 11, fv) < 0
+        || add_info(sys_dict, &int_info_type, "int_info", fi, 4, iv) < 0
+        || add_info(sys_dict, &hash_info_type, "hash_info", fh, 9, hv) < 0)
+        return -1;
+    return 0;
 }

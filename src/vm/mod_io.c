@@ -1150,6 +1150,34 @@ Object *buffered_read_n(Object *self, int64_t n)
         b->pos = 0;
         return r;
     }
+    size_t avail = rbuf_avail(b);
+    if ((size_t)n > avail + b->bufsize) {
+        /* A big read: what is buffered, then the raw stream straight into
+           the result, not a buffer's worth at a time. */
+        char *buf = malloc((size_t)n);
+        if (!buf)
+            return raise_no_memory();
+        size_t got = avail;
+        if (avail)
+            memcpy(buf, bytes_data(b->rbuf) + b->pos, avail);
+        IO_SET(self, rbuf, NULL);
+        b->pos = 0;
+        while (got < (size_t)n) {
+            Object *chunk = raw_read(b->raw, n - (int64_t)got);
+            if (!chunk) {
+                free(buf);
+                return NULL;
+            }
+            if (chunk == None || bytes_size(chunk) == 0)
+                break;
+            size_t c = bytes_size(chunk) < (size_t)n - got ? bytes_size(chunk) : (size_t)n - got;
+            memcpy(buf + got, bytes_data(chunk), c);
+            got += c;
+        }
+        Object *r = bytes_new(buf, got);
+        free(buf);
+        return r;
+    }
     while (rbuf_avail(b) < (size_t)n) {
         int more = buffered_fill(self);
         if (more < 0)
@@ -1157,7 +1185,7 @@ Object *buffered_read_n(Object *self, int64_t n)
         if (!more)
             break;
     }
-    size_t avail = rbuf_avail(b);
+    avail = rbuf_avail(b);
     return rbuf_take(self, avail < (size_t)n ? avail : (size_t)n);
 }
 

@@ -273,19 +273,22 @@ static size_t complete_prefix(const unsigned char *d, size_t n)
     return n;
 }
 
-/* Decodes more text: 1 got some, 0 at end of file, -1 error. */
-static int text_fill(Object *self)
+/* Decodes more text, about `want` bytes (more than a chunk only when the
+   caller needs that much, so that big reads do not grow the text a chunk
+   at a time): 1 got some, 0 at end of file, -1 error. */
+static int text_fill(Object *self, size_t want)
 {
     IOObj *t = io(self);
     if (t->flags & IO_EOF)
         return 0;
     Object *chunk;
+    bool big = want > TEXT_CHUNK;
     if (io_exact(t->raw, io_types.BufferedReader) || io_exact(t->raw, io_types.BufferedRandom)) {
-        chunk = buffered_read1_n(t->raw, TEXT_CHUNK);
+        chunk = big ? buffered_read_n(t->raw, (int64_t)want) : buffered_read1_n(t->raw, TEXT_CHUNK);
     } else {
-        Object *n = make_small(TEXT_CHUNK);
-        chunk = io_call_method(t->raw, "read1", &n, 1);
-        if (!chunk && exc_matches(vm.e_AttributeError)) {
+        Object *n = make_small(big ? (intptr_t)want : TEXT_CHUNK);
+        chunk = big ? NULL : io_call_method(t->raw, "read1", &n, 1);
+        if (big || (!chunk && exc_matches(vm.e_AttributeError))) {
             exc_clear();
             chunk = io_call_method(t->raw, "read", &n, 1);
         }
@@ -378,21 +381,38 @@ static Object *text_read(Object *self, Object *const *args, size_t nargs, Object
         return NULL;
     IOObj *t = io(self);
     if (n < 0) {
-        while (true) {
-            int r = text_fill(self);
-            if (r < 0)
+        /* All the rest in one read and one decoding. */
+        Object *more = io_exact(t->raw, io_types.BufferedReader) || io_exact(t->raw, io_types.BufferedRandom)
+                       ? buffered_read_n(t->raw, -1) : io_call_method(t->raw, "read", NULL, 0);
+        if (!more)
+            return NULL;
+        ByteView v = { NULL, 0 };
+        if (more != None && os_view_arg(more, &v) < 0)
+            return NULL;
+        if (t->rbuf) {
+            size_t a = bytes_size(t->rbuf);
+            Object *data = bytes_new(NULL, a + v.size);
+            if (!data)
                 return NULL;
-            if (r == 0)
-                break;
+            memcpy(bytes_wdata(data), bytes_data(t->rbuf), a);
+            memcpy(bytes_wdata(data) + a, v.data, v.size);
+            v.data = bytes_data(data);
+            v.size = a + v.size;
         }
-        Object *all = text_take(self, t->decoded ? str_len(t->decoded) : 0);
-        if (all)
+        Object *text = codec_decode(v.data, v.size, t->encoding, t->errors);
+        if (text && decoded_avail(t)) {
+            Object *rest = str_substr(t->decoded, (size_t)t->pos, str_len(t->decoded));
+            text = rest ? str_concat(rest, text) : NULL;
+        }
+        if (text && t->newline == NL_UNIVERSAL)
+            text = translate_universal(text, 0, str_len(text));
+        if (text)
             text_reset_read(self);
-        return all;
+        return text;
     }
     /* Enough text for n characters out, plus one to see past a \r. */
     while (decoded_avail(t) <= (size_t)n) {
-        int r = text_fill(self);
+        int r = text_fill(self, (size_t)n - decoded_avail(t) + 1);
         if (r < 0)
             return NULL;
         if (r == 0)
@@ -426,7 +446,7 @@ static Object *text_readline_n(Object *self, int64_t limit)
         /* Filling keeps decoded[pos:] at the front; scanning resumes at
            the last character, a \r that a \n may follow. */
         size_t resume = len > start ? len - 1 - start : 0;
-        int r = text_fill(self);
+        int r = text_fill(self, TEXT_CHUNK);
         if (r < 0)
             return NULL;
         if (r == 0 && !(t->flags & IO_EOF))

@@ -10,9 +10,9 @@
 ** waits for it with a futex inside stm_blocking_call(), holding no
 ** transaction (no GIL) meanwhile, and a waiter cannot read the heap.
 ** Taking and releasing a lock cannot be undone, so the transaction doing
-** it becomes inevitable (nothing in the GIL flavour).  The state is never
-** freed: the VM has no finalizers yet, and a thread woken by a release may
-** still touch the word after the lock object died.
+** it becomes inevitable (nothing in the GIL flavour).  A word is reused
+** once its lock object has died, which a weak reference tells: no thread
+** can be waiting on it then, since a waiter holds the lock object.
 */
 #include <errno.h>
 #include <limits.h>
@@ -82,6 +82,17 @@ static void lock_release_word(LockWord *l)
         futex(&l->v, FUTEX_WAKE, 1, NULL);
 }
 
+/* Runs fn(arg) outside the transaction.  The dispatch loops of this
+   thread took each of their frames through the write barrier once, for
+   the whole transaction; a new transaction follows the call, so their
+   frames go through it again before the loops write to them. */
+static void blocking_call(void *(*fn)(void *), void *arg)
+{
+    stm_blocking_call(&vm_thread->stm, fn, arg);
+    for (Object *f = thread_state()->frame; f; f = ((Frame *)f)->back)
+        obj_write(f);
+}
+
 enum { WAIT_ACQUIRED, WAIT_TIMEOUT, WAIT_INTERRUPTED };
 
 struct LockWait {
@@ -138,7 +149,7 @@ static int lock_acquire_timed(LockWord *l, double timeout)
     }
     struct LockWait w = { l, timeout > 0 ? &until : NULL, WAIT_ACQUIRED };
     for (;;) {
-        stm_blocking_call(&vm_thread->stm, lock_wait, &w);
+        blocking_call(lock_wait, &w);
         if (w.result != WAIT_INTERRUPTED)
             return w.result == WAIT_ACQUIRED;
         if (signals_check() < 0)
@@ -197,26 +208,90 @@ static int acquire_args(Object *const *args, size_t nargs, Object *kwnames, doub
 
 /* ---- _thread.lock ---------------------------------------------------------------- */
 
-static void *native_word(Object *o)
+/* Every word ever allocated, with a weak reference to the lock object
+   using it (NULL target: free).  The array is a root range, which keeps
+   the weak reference objects alive. */
+typedef struct WordEntry {
+    Object *weak;
+    RLockWord *word;
+} WordEntry;
+static WordEntry *words;
+static size_t nwords, words_cap, sweep_pos;
+
+/* A weak reference is a Native whose data[0], which the collector does not
+   trace, is the weak slot. */
+static Object *weak_ref_to(Object *target)
 {
-    void *p;
-    memcpy(&p, (const void *)((Native *)o)->data, sizeof p);
-    return p;
+    Native *w = (Native *)stm_allocate_weakref(sizeof(struct Native) + sizeof(uint64_t), L_NATIVE,
+                                               offsetof(struct Native, data));
+    if (!w)
+        return raise_no_memory();
+    w->type = vm.t_object;
+    w->data[0] = (uint64_t)(uintptr_t)target;
+    return (Object *)w;
 }
 
-static Object *native_with_word(Type *t, void *word)
+static bool weak_alive(Object *w)
 {
+    obj_read(w);
+    return ((Native *)w)->data[0] != 0;
+}
+
+/* A zeroed word for the new lock object `owner`: a free one if the few
+   entries looked at (round robin) include one, else a new one. */
+static RLockWord *word_for(Object *owner)
+{
+    lock_effect("allocate_lock");
+    Object *w = weak_ref_to(owner);
+    if (!w)
+        return NULL;
+    for (size_t n = 0; n < nwords && n < 8; n++) {
+        WordEntry *e = &words[sweep_pos++ % nwords];
+        if (!weak_alive(e->weak)) {
+            memset(e->word, 0, sizeof *e->word);
+            e->weak = w;
+            return e->word;
+        }
+    }
+    if (nwords == words_cap) {
+        size_t cap = words_cap ? words_cap * 2 : 64;
+        WordEntry *a = calloc(cap, sizeof *a);
+        if (!a)
+            return raise_no_memory();
+        if (words) {
+            memcpy(a, words, nwords * sizeof *a);
+            stm_remove_root_range(words);
+            free(words);
+        }
+        stm_add_root_range(a, cap * sizeof *a);
+        words = a;
+        words_cap = cap;
+    }
+    RLockWord *word = calloc(1, sizeof *word);
     if (!word)
         return raise_no_memory();
-    Object *o = vm_alloc(sizeof(struct Native) + sizeof(uint64_t), L_NATIVE, t);
-    if (o)
-        memcpy((void *)((Native *)o)->data, &word, sizeof word);
-    return o;
+    words[nwords++] = (WordEntry){ w, word };
+    return word;
+}
+
+static void *native_word(Object *o)
+{
+    return (void *)(uintptr_t)((Native *)o)->data[0];
+}
+
+static Object *native_with_word(Type *t)
+{
+    Native *o = (Native *)vm_alloc(sizeof(struct Native) + sizeof(uint64_t), L_NATIVE, t);
+    RLockWord *word = o ? word_for((Object *)o) : NULL;
+    if (!word)
+        return NULL;
+    o->data[0] = (uint64_t)(uintptr_t)word;
+    return (Object *)o;
 }
 
 static Object *lock_new(void)
 {
-    return native_with_word(t_lock, calloc(1, sizeof(LockWord)));
+    return native_with_word(t_lock);
 }
 
 static LockWord *lockw(Object *self) { return native_word(self); }
@@ -281,7 +356,7 @@ static RLockWord *rlockw(Object *self) { return native_word(self); }
 
 static Object *rlock_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
-    return native_with_word((Type *)cls, calloc(1, sizeof(RLockWord)));
+    return native_with_word((Type *)cls);
 }
 
 static Object *rlock_acquire(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -386,6 +461,20 @@ static Object *rlock_repr(Object *self)
 
 /* ---- threads ----------------------------------------------------------------------- */
 
+/* The running thread's dict for per-thread data (ThreadState.dict). */
+static Object *thread_dict(void)
+{
+    ThreadState *ts = thread_state();
+    if (!ts->dict) {
+        Object *d = dict_new();
+        if (!d)
+            return NULL;
+        obj_write((Object *)ts);
+        ts->dict = d;
+    }
+    return ts->dict;
+}
+
 /* What a new thread owns: its VMThread, and until it has picked it up,
    the (function, args, kwargs) tuple it runs, kept alive as a root. */
 typedef struct NewThread {
@@ -393,10 +482,10 @@ typedef struct NewThread {
     Object *boot;
 } NewThread;
 
-/* The lock _set_sentinel() gave the running thread, which holds it:
-   released when the thread ends, which is how threading's join() learns
-   of it. */
-static __thread LockWord *thread_sentinel;
+/* Where the thread state's dict keeps the lock _set_sentinel() gave the
+   thread, which holds it: released when the thread ends, which is how
+   threading's join() learns of it.  (local objects use int keys there.) */
+#define SENTINEL_KEY "_thread._set_sentinel"
 
 /* Calls callable(*args, **kwargs); a Python function (bound or not) runs
    in the base loop so that its transactions break. */
@@ -522,9 +611,10 @@ static void *thread_main(void *arg)
     } else {
         fputs("Fatal: no memory for a new thread's state\n", stderr);
     }
-    if (thread_sentinel && atomic_load(&thread_sentinel->v)) {
+    Object *sentinel = t->ts && t->ts->dict ? dict_get_cstr(t->ts->dict, SENTINEL_KEY) : NULL;
+    if (sentinel && atomic_load(&lockw(sentinel)->v)) {
         lock_effect("thread exit");
-        lock_release_word(thread_sentinel);
+        lock_release_word(lockw(sentinel));
     }
     atomic_fetch_sub(&running_threads, 1);
     stm_remove_root((stm_obj **)&t->ts);
@@ -630,11 +720,11 @@ static Object *th_set_sentinel(Object *self, Object *const *args, size_t nargs, 
     if (args_exact("_set_sentinel", kw, nargs, 0) < 0)
         return NULL;
     Object *l = lock_new();
-    if (!l)
-        return NULL;
+    Object *d = l ? thread_dict() : NULL;
     /* The caller takes it; a second call forgets the first lock, as
        CPython does. */
-    thread_sentinel = lockw(l);
+    if (!d || dict_set_cstr(d, SENTINEL_KEY, l) < 0)
+        return NULL;
     return l;
 }
 
@@ -769,18 +859,11 @@ static Object *local_tp_new(Object *cls, Object *const *args, size_t nargs, Obje
             return NULL;
     o->data[0] = atomic_fetch_add(&local_serial, 1) + 1;
     Object *d = dict_new();
-    ThreadState *ts = thread_state();
-    if (!d)
+    Object *td = d ? thread_dict() : NULL;
+    if (!td)
         return NULL;
-    if (!ts->dict) {
-        Object *td = dict_new();
-        if (!td)
-            return NULL;
-        obj_write((Object *)ts);
-        ts->dict = td;
-    }
     o->dict = d;
-    if (dict_set(ts->dict, int_from_u64(o->data[0]), d) < 0)
+    if (dict_set(td, int_from_u64(o->data[0]), d) < 0)
         return NULL;
     return (Object *)o;
 }
@@ -792,17 +875,10 @@ static int local_switch(Object *self)
 {
     Native *o = (Native *)self;
     obj_read(self);
-    ThreadState *ts = thread_state();
-    if (!ts->dict) {
-        Object *td = dict_new();
-        if (!td)
-            return -1;
-        obj_write((Object *)ts);
-        ts->dict = td;
-    }
-    Object *key = int_from_u64(o->data[0]);
+    Object *td = thread_dict();
+    Object *key = td ? int_from_u64(o->data[0]) : NULL;
     Object *d = NULL;
-    int found = key ? dict_lookup(ts->dict, key, &d) : -1;
+    int found = key ? dict_lookup(td, key, &d) : -1;
     if (found < 0)
         return -1;
     if (found) {
@@ -813,7 +889,7 @@ static int local_switch(Object *self)
         return 0;
     }
     d = dict_new();
-    if (!d || dict_set(ts->dict, key, d) < 0)
+    if (!d || dict_set(td, key, d) < 0)
         return -1;
     obj_write(self);
     o->dict = d;
@@ -824,7 +900,10 @@ static int local_switch(Object *self)
     Object *r = bound ? call_with_tuple_and_dict(bound, o->refs[0],
                                                  o->refs[1] == None ? NULL : o->refs[1]) : NULL;
     if (!r) {
-        dict_del(ts->dict, key);
+        Object *e = exc_fetch();
+        if (dict_del(td, key) < 0)
+            exc_clear();
+        exc_restore(e);
         return -1;
     }
     /* __init__ may have run Python code that blocked: take the dict back. */

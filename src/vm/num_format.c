@@ -156,11 +156,11 @@ Object *number_format(Object *v, Object *spec)
     struct FmtError err = { 0, TEXTBUF_INIT };
     Object *c = complex_unwrap(v), *f = float_unwrap(v), *x = int_value(v);
     int rc;
-    if (c) {
-        rc = format_complex(&out, ((Complex *)c)->real, ((Complex *)c)->imag, s, len, tname, &err);
-    } else if (len == 0 && (f || x)) {
+    if (len == 0 && (c || f || x)) {
         free(s);
         return obj_str(v);
+    } else if (c) {
+        rc = format_complex(&out, ((Complex *)c)->real, ((Complex *)c)->imag, s, len, tname, &err);
     } else if (f) {
         rc = format_float(&out, float_value(f), s, len, tname, &err);
     } else if (x && is_small(x)) {

@@ -68,8 +68,7 @@ static Object *try_compare(Type *t, Object *a, Object *b, CmpOp op)
 Object *obj_richcompare(Object *a, Object *b, CmpOp op)
 {
     Type *ta = type_of(a), *tb = type_of(b);
-    bool reflected_first = ta != tb && type_is_subtype(tb, ta) && tb->richcompare
-                           && tb->richcompare != ta->richcompare;
+    bool reflected_first = ta != tb && type_is_subtype(tb, ta) && tb->richcompare;
     Object *r;
     if (reflected_first) {
         r = try_compare(tb, b, a, cmp_swapped[op]);

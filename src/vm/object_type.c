@@ -13,16 +13,31 @@ static bool excess_args(size_t nargs, Object *kwnames)
     return nargs > 0 || (kwnames && tuple_size(kwnames) > 0);
 }
 
-typedef int Setter(Object *self, Object *name, Object *value);
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
 
 static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
 static Object *type_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames);
 static Object *mappingproxy_new(Object *mapping);
 static int record_subclass(Type *t);
+int list_sort(Object *l, Object *key, bool reverse);
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
                    int (*set)(Object *, Object *));
 static int object_init(Object *self, Object *const *args, size_t nargs, Object *kwnames);
+
+/* "Can't instantiate abstract class C with abstract methods a, b" */
+static Object *abstract_error(Type *t)
+{
+    Object *am = dict_get_cstr(t->dict, "__abstractmethods__");
+    Object *names = am ? list_from_iterable(am) : NULL;
+    if (!names || list_sort(names, NULL, false) < 0)
+        return NULL;
+    Object *joined = str_join(intern_cstr(", "), names);
+    if (!joined)
+        return NULL;
+    char nb[1000];
+    return raise(vm.e_TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
+                 type_name(t), list_size(names) == 1 ? "" : "s", str_cstr(joined, nb, sizeof nb));
+}
 
 static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object *kwnames)
 {
@@ -35,7 +50,7 @@ static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object
             return raise(vm.e_TypeError, "%s() takes no arguments", type_name(t));
     }
     if (t->flags & TF_ABSTRACT)
-        return raise(vm.e_TypeError, "Can't instantiate abstract class %s", type_name(t));
+        return abstract_error(t);
     if (t->instance_layout == L_INSTANCE)
         return vm_alloc(sizeof(struct Instance), L_INSTANCE, t);
     if (t->instance_layout == L_PLAIN)
@@ -165,6 +180,16 @@ static int type_setattr(Object *self, Object *name, Object *value)
     int r = value ? dict_set(t->dict, name, value) : dict_del(t->dict, name);
     if (r < 0)
         return -1;
+    /* ABCMeta sets __abstractmethods__: object.__new__ refuses such a class. */
+    if (str_eq_cstr(name, "__abstractmethods__")) {
+        int abstract = value ? obj_truth(value) : 0;
+        if (abstract < 0)
+            return -1;
+        if (abstract)
+            t->flags |= TF_ABSTRACT;
+        else
+            t->flags &= ~(uint32_t)TF_ABSTRACT;
+    }
     /* A dunder may have changed: recompute the slots. */
     if (str_len(name) > 4 && str_char(name, 0) == '_' && str_char(name, 1) == '_')
         return type_ready_slots(t);
@@ -502,7 +527,8 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
     for (size_t i = 0; i < tuple_size(bases); i++)
         if (((Type *)tuple_get(bases, i))->flags & TF_HAS_DICT)
             base_has_dict = true;
-    if ((t->flags & TF_HAS_DICT) && !base_has_dict && !dict_get_cstr(t->dict, "__slots__")) {
+    if ((t->flags & TF_HAS_DICT) && !base_has_dict && t->instance_layout == L_INSTANCE
+        && !dict_get_cstr(t->dict, "__slots__")) {
         Object *d = dict_get_cstr(vm.t_object->dict, "__dict__");
         if (d && !dict_get_cstr(t->dict, "__dict__") && dict_set_cstr(t->dict, "__dict__", d) < 0)
             return NULL;
@@ -540,6 +566,21 @@ static Object *type_tp_new(Object *cls, Object *const *args, size_t nargs, Objec
     if (is_small(args[2]) || !type_is_subtype(type_of(args[2]), vm.t_dict))
         return raise(vm.e_TypeError, "type.__new__() argument 3 must be dict, not %s",
                      type_name(type_of(args[2])));
+    /* The most derived metaclass of the bases makes the class; one with
+       its own __new__ takes over (type(name, bases, ns) of an Enum). */
+    Type *winner = (Type *)cls;
+    for (size_t i = 0; i < tuple_size(args[1]); i++) {
+        Type *bt = type_of(tuple_get(args[1], i));
+        if (type_is_subtype(winner, bt))
+            continue;
+        if (!type_is_subtype(bt, winner))
+            return raise(vm.e_TypeError, "metaclass conflict: the metaclass of a derived class must "
+                         "be a (non-strict) subclass of the metaclasses of all its bases");
+        winner = bt;
+    }
+    if (winner != (Type *)cls && winner->tp_new != type_tp_new)
+        return winner->tp_new((Object *)winner, args, nargs, kwnames);
+    cls = (Object *)winner;
     Object *t = type_new_class((Type *)cls, args[0], args[1], args[2]);
     if (!t)
         return NULL;
@@ -925,49 +966,74 @@ static Object *type_dir(Object *self, Object *const *args, size_t nargs, Object 
     return list_from_iterable(set);
 }
 
+static int attr_name_check(Object *name)
+{
+    if (is_str(name))
+        return 0;
+    raise(vm.e_TypeError, "attribute name must be string, not '%s'", type_name(type_of(name)));
+    return -1;
+}
+
+/* object.__setattr__ and __delattr__: the instance protocol; a class's
+   attributes go through type.__setattr__. */
 static Object *object_setattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_exact("__setattr__", kw, nargs, 2) < 0)
+    if (args_exact("__setattr__", kw, nargs, 2) < 0 || attr_name_check(args[0]) < 0)
         return NULL;
-    if (!is_str(args[0]))
-        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
-                     type_name(type_of(args[0])));
-    if (is_type_object(self) && !(((Type *)self)->flags & TF_HEAP))
-        return raise(vm.e_TypeError, "can't apply this __setattr__ to %s object", type_name((Type *)self));
-    Setter *set = is_type_object(self) ? type_of(self)->setattr : generic_setattr;
-    return set(self, args[0], args[1]) < 0 ? NULL : None;
+    if (is_type_object(self))
+        return raise(vm.e_TypeError, "can't apply this __setattr__ to %s object",
+                     type_name(type_of(self)));
+    return generic_setattr(self, args[0], args[1]) < 0 ? NULL : None;
 }
 
 static Object *object_delattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_exact("__delattr__", kw, nargs, 1) < 0)
+    if (args_exact("__delattr__", kw, nargs, 1) < 0 || attr_name_check(args[0]) < 0)
         return NULL;
-    if (!is_str(args[0]))
-        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
-                     type_name(type_of(args[0])));
-    Setter *set = is_type_object(self) ? type_of(self)->setattr : generic_setattr;
-    return set(self, args[0], NULL) < 0 ? NULL : None;
+    if (is_type_object(self))
+        return raise(vm.e_TypeError, "can't apply this __delattr__ to %s object",
+                     type_name(type_of(self)));
+    return generic_setattr(self, args[0], NULL) < 0 ? NULL : None;
 }
 
 static Object *object_getattribute_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_exact("__getattribute__", kw, nargs, 1) < 0)
+    if (args_exact("__getattribute__", kw, nargs, 1) < 0 || attr_name_check(args[0]) < 0)
         return NULL;
-    if (!is_str(args[0]))
-        return raise(vm.e_TypeError, "attribute name must be string, not '%s'",
-                     type_name(type_of(args[0])));
-    Object *r = is_type_object(self) ? type_of(self)->getattr(self, args[0])
-                                          : generic_getattr(self, args[0]);
+    Object *r = generic_getattr(self, args[0]);
     if (!r && !exc_occurred()) {
         char nb[200];
-        if (is_type_object(self))
-            raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'",
-                  type_name((Type *)self), str_cstr(args[0], nb, sizeof nb));
-        else
-            raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
-                  type_name(type_of(self)), str_cstr(args[0], nb, sizeof nb));
+        raise(vm.e_AttributeError, "'%s' object has no attribute '%s'",
+              type_name(type_of(self)), str_cstr(args[0], nb, sizeof nb));
     }
     return r;
+}
+
+static Object *type_getattribute_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__getattribute__", kw, nargs, 1) < 0 || attr_name_check(args[0]) < 0)
+        return NULL;
+    Object *r = type_getattr(self, args[0]);
+    if (!r && !exc_occurred()) {
+        char nb[200];
+        raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'",
+              type_name((Type *)self), str_cstr(args[0], nb, sizeof nb));
+    }
+    return r;
+}
+
+static Object *type_setattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__setattr__", kw, nargs, 2) < 0 || attr_name_check(args[0]) < 0)
+        return NULL;
+    return type_setattr(self, args[0], args[1]) < 0 ? NULL : None;
+}
+
+static Object *type_delattr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__delattr__", kw, nargs, 1) < 0 || attr_name_check(args[0]) < 0)
+        return NULL;
+    return type_setattr(self, args[0], NULL) < 0 ? NULL : None;
 }
 
 static Object *object_format_method(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -1263,6 +1329,9 @@ void object_type_init(void)
         { "__dir__", type_dir, 0 },
         { "__call__", type_call_method, 0 },
         { "__subclasses__", type_subclasses, 0 },
+        { "__getattribute__", type_getattribute_method, 0 },
+        { "__setattr__", type_setattr_method, 0 },
+        { "__delattr__", type_delattr_method, 0 },
         { "__repr__", type_repr_method, 0 },
         { NULL, NULL, 0 },
     };

@@ -212,6 +212,7 @@ static void namespace_type_init(void)
 /* int_methods.c */
 Object *sys_get_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
 Object *sys_set_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
+int num_sys_info_init(Object *sys_dict);
 
 void sys_module_init(int argc, char **argv)
 {
@@ -233,6 +234,7 @@ void sys_module_init(int argc, char **argv)
     list_append(path, str_from_cstr(lib ? lib : STMPY_STDLIB));
     dict_set_cstr(d, "path", path);
     dict_set_cstr(d, "maxsize", int_from_i64(INT64_MAX));
+    num_sys_info_init(d);
     dict_set_cstr(d, "byteorder", str_from_cstr("little"));
     dict_set_cstr(d, "platform", str_from_cstr("linux"));
     dict_set_cstr(d, "version", str_from_cstr("3.11.0 (stmpy)"));

@@ -86,10 +86,41 @@ static void inherit_slots(Type *t)
             t->unary[i] = b->unary[i];
 }
 
+/* T.__new__(cls, ...) for a builtin type T: its tp_new slot, after
+   CPython's checks on cls. */
+static Object *builtin_new_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Type *t = (Type *)self;
+    if (nargs < 1)
+        return raise(vm.e_TypeError, "%s.__new__(): not enough arguments", type_name(t));
+    Object *cls = args[0];
+    if (is_small(cls) || layout_of(cls) != L_TYPE)
+        return raise(vm.e_TypeError, "%s.__new__(X): X is not a type object (%s)", type_name(t),
+                     type_name(type_of(cls)));
+    if (!type_is_subtype((Type *)cls, t))
+        return raise(vm.e_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_name(t),
+                     type_name((Type *)cls), type_name((Type *)cls), type_name(t));
+    return t->tp_new(cls, args + 1, nargs - 1, kw);
+}
+
 void type_inherit_all(void)
 {
     for (int i = 0; i < nbuiltin; i++)
         inherit_slots(builtin_order[i]);
+    /* Types with a constructor of their own show it as __new__ (enum and
+       others look for it in the class __dict__). */
+    Object *name = intern_cstr("__new__"), *doc = intern_cstr("__doc__");
+    for (int i = 0; i < nbuiltin; i++) {
+        Type *t = builtin_order[i];
+        /* Every class has its own __doc__, None when it has no text. */
+        if (!dict_get_str(t->dict, doc))
+            dict_set(t->dict, doc, None);
+        if (!t->tp_new || (t->base && t->base->tp_new == t->tp_new) || dict_get_str(t->dict, name))
+            continue;
+        Object *f = builtin_new("__new__", builtin_new_method, (Object *)t, NULL);
+        if (f)
+            dict_set(t->dict, name, f);
+    }
 }
 
 void type_inherit(Type *t) { inherit_slots(t); }
@@ -237,6 +268,11 @@ void type_add_methods(Type *t, const MethodDef *defs)
         ((Builtin *)f)->owner = t;
         ((Builtin *)f)->flags = defs->flags;
         f->type = defs->flags & METH_STATIC ? vm.t_builtin_function : vm.t_method_descriptor;
+        /* Special methods are slot wrappers in CPython. */
+        size_t n = strlen(defs->name);
+        if (f->type == vm.t_method_descriptor && n > 4 && !strncmp(defs->name, "__", 2)
+            && !strcmp(defs->name + n - 2, "__"))
+            f->type = vm.t_wrapper_descriptor;
         if (defs->flags & METH_CLASS)
             f->type = vm.t_classmethod_descriptor;
         dict_set(t->dict, intern_cstr(defs->name), f);

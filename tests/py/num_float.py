@@ -74,3 +74,6 @@ for x in [0.0, -0.0, 1.0, -1.0, 0.5, 2.0**61, 2.0**62, 1e300, -1e300, 1e-300, 2.
     print(x, hash(x), hash(x) == hash(int(x)) if x == int(x) else '')
 print(1e300 * 1e10, -1e300 * 1e10, (1e300 * 1e10) - (1e300 * 1e10))
 print(sum([0.1] * 10), 0.1 * 3, 1 - 0.9, 2 ** 0.5, 10 / 4, 7 // 2.0, -7 % 2.5, 7.5 % -2)
+import sys
+print(sys.float_info, sys.int_info, sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.imag,
+      sys.hash_info.width, sys.float_info.epsilon == 2.0 ** -52, sys.float_info[1])

@@ -16,7 +16,7 @@ class K:
         self.a, self.k = a, k
 o = K(*range(3), **dict(z=1))
 print(o.a, o.k)
-import collections
+import collections.abc
 class MappingLike(collections.abc.Mapping):
     def __getitem__(self, k): return k.upper()
     def __iter__(self): return iter(["p", "q"])
