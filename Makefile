@@ -30,8 +30,6 @@ STM_SRC      := $(wildcard src/stm/*.c)
 # Everything of the interpreter but main() goes into libstmpy.a, so that unit
 # tests link only the parts they use.
 PY_LIB_SRC   := $(wildcard src/compiler/*.c src/vm/*.c src/modules/*.c)
-# The interpreter is built once its entry point exists.
-STMPY        := $(if $(wildcard src/stmpy.c),stmpy)
 CTEST_SRC    := $(wildcard tests/stm/test_*.c)
 UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 CBENCH_SRC   := $(wildcard bench/c/*.c)
@@ -39,7 +37,7 @@ HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/*/*.h)
 
 .PHONY: all test bench demo clean debug asan
 .SECONDARY:
-all: $(foreach v,$(MAIN_VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/libstm.a)
+all: $(foreach v,$(MAIN_VARIANTS),build/$(v)/stmpy build/$(v)/libstm.a)
 
 # One set of rules per variant.
 define variant_rules
@@ -79,16 +77,18 @@ build/$(1)/cbench: $(patsubst bench/c/%.c,build/$(1)/bench/%,$(CBENCH_SRC))
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
-debug: $(if $(STMPY),build/gil-debug/stmpy) build/gil-debug/ctests
-asan:  $(if $(STMPY),build/gil-asan/stmpy) build/gil-asan/ctests
+debug: build/gil-debug/stmpy build/gil-debug/ctests
+asan:  build/gil-asan/stmpy build/gil-asan/ctests
 
-test: $(foreach v,$(TEST_VARIANTS),$(if $(STMPY),build/$(v)/stmpy) build/$(v)/ctests)
+test: $(foreach v,$(TEST_VARIANTS),build/$(v)/stmpy build/$(v)/ctests)
 	@tools/runtests $(TEST_VARIANTS)
 
-bench: build/gil/cbench $(if $(STMPY),build/gil/stmpy)
+bench: build/gil/cbench build/gil/stmpy
 	@tools/runbench
 
-demo: build/gil/cbench
+demo: build/gil/cbench build/gil/stmpy
+	@build/gil/stmpy tools/demo.py
+	@echo
 	@build/gil/bench/binary_trees 16
 
 clean:

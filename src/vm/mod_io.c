@@ -1497,9 +1497,11 @@ static int rwpair_init(Object *self, Object *const *args, size_t nargs, Object *
     static Object *rwpair_##name(Object *self, Object *const *args, size_t nargs, Object *kw) \
     {                                                                                     \
         obj_read(self);                                                                   \
-        Object *m = io(self)->side ? obj_getattr_cstr(io(self)->side, #name) : NULL;      \
-        return m ? obj_call(m, args, nargs, kw) : m ? NULL : raise(vm.e_ValueError,        \
-                                                                 "I/O operation on uninitialized object"); \
+        Object *s_ = io(self)->side;                                                      \
+        if (!s_)                                                                          \
+            return raise(vm.e_ValueError, "I/O operation on uninitialized object");       \
+        Object *m = obj_getattr_cstr(s_, #name);                                          \
+        return m ? obj_call(m, args, nargs, kw) : NULL;                                   \
     }
 PAIR_FORWARD(read, raw)
 PAIR_FORWARD(read1, raw)

@@ -327,10 +327,12 @@ Object *import_name(Object *name, Object *fromlist, Object *level, Object *globa
                 continue;
             Object *sub = str_concat(str_concat(full, vm.one_char['.']), item);
             if (!sub || !import_dotted(sub)) {
-                if (exc_matches(vm.e_ModuleNotFoundError))
-                    exc_clear();
-                else
+                /* Only the submodule itself missing means "not a module". */
+                Object *e = exc_occurred();
+                if (!exc_matches(vm.e_ModuleNotFoundError) || !((Exception *)e)->fields[1]
+                    || !is_str(((Exception *)e)->fields[1]) || !str_eq(((Exception *)e)->fields[1], sub))
                     return NULL;
+                exc_clear();
             }
         }
         return m;
@@ -362,9 +364,20 @@ Object *import_from(Object *module, Object *name)
     } else {
         exc_clear();
     }
-    char nb[200], mb[200];
-    return raise(vm.e_ImportError, "cannot import name '%s' from '%s'", str_cstr(name, nb, sizeof nb),
-                 mname && is_str(mname) ? str_cstr(mname, mb, sizeof mb) : "<unknown module name>");
+    char nb[200], mb[200], fb[1000];
+    Object *file = !is_small(module) && layout_of(module) == L_MODULE
+                   ? dict_get_cstr(((ModuleObj *)module)->dict, "__file__") : NULL;
+    snprintf(fb, sizeof fb, "unknown location");
+    if (file && is_str(file))
+        str_cstr(file, fb, sizeof fb);
+    raise(vm.e_ImportError, "cannot import name '%s' from '%s' (%s)", str_cstr(name, nb, sizeof nb),
+          mname && is_str(mname) ? str_cstr(mname, mb, sizeof mb) : "<unknown module name>", fb);
+    Object *e = exc_occurred();
+    if (e) {
+        ((Exception *)e)->fields[1] = mname && is_str(mname) ? mname : None;
+        ((Exception *)e)->fields[2] = file ? file : None;
+    }
+    return NULL;
 }
 
 int import_star(Object *module, Object *locals)

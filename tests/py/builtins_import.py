@@ -13,7 +13,7 @@ except ImportError as e:
 try:
     from math import nonexistent_name
 except ImportError as e:
-    print(e)
+    print(type(e).__name__, e.name, str(e).startswith("cannot import name 'nonexistent_name' from 'math' ("))
 import collections
 print(collections.OrderedDict(a=1), collections.Counter("aab").most_common(1))
 from collections import namedtuple, deque, defaultdict
