@@ -12,9 +12,11 @@
 ** barrier (stm.h), even after a collection promoted them.  So survivors of
 ** the running transaction keep their WRITE_BARRIER flag off while it runs:
 ** they sit in gc.promoted, which every minor collection traces, as it
-** traces the remembered set.  When the transaction ends they move to the
-** remembered set: the next minor collection traces them once more and
-** turns their flag on.
+** traces the remembered set.  When the transaction ends they get their
+** flag back and move to the remembered set: the next minor collection
+** traces them once more.  (GIL flavour: old objects the transaction wrote
+** are kept the same way; the client calls stm_write() once per object and
+** transaction.)
 */
 #include "core.h"
 #include <stdlib.h>
@@ -110,9 +112,14 @@ void gc_transaction_ended(void)
 {
     /* They may have been written with references to young objects and no
        barrier: the next minor collection traces them as written old
-       objects, and gives them their barrier flag. */
-    for (size_t i = 0; i < gc.promoted.count; i++)
+       objects.  Their barrier flag is back now, so that the next
+       transaction's first write to them goes through stm_write() again. */
+    for (size_t i = gc.remembered_ended; i < gc.remembered.count; i++)
+        ((struct stm_header *)gc.remembered.items[i])->stm_flags |= STM_FLAG_WRITE_BARRIER;
+    for (size_t i = 0; i < gc.promoted.count; i++) {
+        ((struct stm_header *)gc.promoted.items[i])->stm_flags |= STM_FLAG_WRITE_BARRIER;
         wordvec_push(&gc.remembered, gc.promoted.items[i]);
+    }
     gc.promoted.count = 0;
     gc.remembered_ended = gc.remembered.count;
 }

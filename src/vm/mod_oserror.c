@@ -165,14 +165,11 @@ void *os_blocking(void *(*fn)(void *), void *arg)
     void *r = stm_blocking_call(&vm_thread->stm, fn, arg);
     /* The transaction ended in the middle of an instruction.  The
        interpreter loops write their frames' slots with no barrier, having
-       made it once per transaction, so every running frame must be in the
-       new transaction's write set.  stm_write() would not do: it does
-       nothing on an object the previous transaction wrote until a
-       collection re-arms it, after which the loops' writes would go
-       unseen.  (libstm has no call for "written again"; its slow path is
-       that.) */
+       passed it once per transaction, so every running frame passes it
+       again in the new transaction (libstm re-arms the barrier of objects
+       written by a transaction when it ends). */
     for (Object *f = thread_state()->frame; f; f = ((Frame *)f)->back)
-        _stm_write_slow((stm_obj *)f);
+        obj_write(f);
     return r;
 }
 

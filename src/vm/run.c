@@ -99,15 +99,17 @@ Object *compile_source(const char *bytes, size_t n, const char *filename)
     return code;
 }
 
-/* compile()'s modes: 'exec', 'eval' and 'single'.  eval parses a module
-   and takes its only statement, which must be an expression. */
+/* compile()'s modes: 'exec', 'eval' and 'single', each with the parser's
+   entry point for it. */
 Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode)
 {
     SyntaxErr err;
     memset(&err, 0, sizeof err);
     Source src = { .filename = filename };
     size_t len;
-    if (!strcmp(mode, "eval"))
+    bool eval = !strcmp(mode, "eval"), single = !strcmp(mode, "single");
+    /* eval() ignores leading blanks, as CPython does. */
+    if (eval)
         while (n && (*bytes == ' ' || *bytes == '\t'))
             bytes++, n--;
     char *text = source_decode(bytes, n, &len, &err);
@@ -118,25 +120,16 @@ Object *compile_source_mode(const char *bytes, size_t n, const char *filename, c
     src.text = text;
     src.len = len;
     Arena *arena = arena_new();
-    Object *code = NULL;
-    Module *m = parse_module(arena, &src, &err);
     CodeUnit *u = NULL;
-    if (m && !strcmp(mode, "eval")) {
-        Stmt *st = SEQ_LEN(m->body) == 1 ? SEQ_GET(m->body, 0) : NULL;
-        if (st && st->kind == Stmt_Expr) {
-            u = compile_eval(arena, st->v.Expr.value, &src, &err, 0);
-        } else {
-            int line = st ? st->lineno : SEQ_LEN(m->body) ? ((Stmt *)SEQ_GET(m->body, 0))->lineno : 1;
-            int col = st ? st->col_offset + 1 : 1;
-            err.kind = ERR_SYNTAX;
-            snprintf(err.msg, sizeof err.msg, "invalid syntax");
-            err.lineno = err.end_lineno = line;
-            err.offset = err.end_offset = col;
-        }
-    } else if (m) {
-        u = !strcmp(mode, "single") ? compile_interactive(arena, m, &src, &err, 0)
-                                    : compile_module(arena, m, &src, &err, 0);
+    if (eval) {
+        Expr *e = parse_eval_input(arena, &src, &err);
+        u = e ? compile_eval(arena, e, &src, &err, 0) : NULL;
+    } else {
+        Module *m = single ? parse_interactive(arena, &src, &err) : parse_module(arena, &src, &err);
+        u = !m ? NULL : single ? compile_interactive(arena, m, &src, &err, 0)
+                               : compile_module(arena, m, &src, &err, 0);
     }
+    Object *code = NULL;
     if (u)
         code = code_from_unit(u);
     else
