@@ -3,9 +3,14 @@
 ** reclaims them) and nodes from malloc/free.  Each runs in a child process
 ** of its own so that its peak RSS is its own.  Prints one table.
 **
-** usage: binary_trees [max_depth]      (default 16)
+** usage: binary_trees [max_depth [rounds [threads]]]   (default 16 3)
+**
+** With a thread count, the libstm side runs each tree of the iterations
+** in a transaction of its own, the trees shared out among that many
+** threads, and the table adds the aborted transactions.
 */
 #include "stm.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -86,9 +91,93 @@ static void m_free(struct mnode *n)
 }
 
 static long nodes_made;
+static int nthreads;                 /* 0: one long transaction, no threads */
+
+struct share {
+    int max_depth;
+    long next_item, total, nodes, commits, aborts;
+    pthread_mutex_t lock;
+};
+
+/* Work item k is iteration k of the depth loop, counted over all depths. */
+static int item_depth(int max_depth, long k)
+{
+    for (int d = 4; d <= max_depth; d += 2) {
+        long iterations = 1L << (max_depth - d + 4);
+        if (k < iterations)
+            return d;
+        k -= iterations;
+    }
+    return -1;
+}
+
+static void *gc_worker(void *arg)
+{
+    struct share *sh = arg;
+    stm_thread tl;
+    stm_register_thread(&tl);
+    long total = 0, nodes = 0;
+    for (;;) {
+        long k = __atomic_fetch_add(&sh->next_item, 1, __ATOMIC_RELAXED);
+        int d = item_depth(sh->max_depth, k);
+        if (d < 0)
+            break;
+        stm_start_transaction(&tl);
+        long t = g_check(g_make(d));
+        stm_commit_transaction(&tl);
+        total += t;
+        nodes += 2L << d;
+    }
+    struct stm_stats st;
+    stm_get_stats(&tl, &st);
+    stm_unregister_thread(&tl);
+    pthread_mutex_lock(&sh->lock);
+    sh->total += total;
+    sh->nodes += nodes;
+    sh->commits += (long)st.count[STM_TIME_RUN_COMMITTED];
+    for (int i = STM_TIME_RUN_ABORTED_WRITE_WRITE; i <= STM_TIME_RUN_ABORTED_OTHER; i++)
+        sh->aborts += (long)st.count[i];
+    pthread_mutex_unlock(&sh->lock);
+    return NULL;
+}
+
+static long aborts_seen, commits_seen;
+
+static long run_gc_threads(int max_depth)
+{
+    struct stm_config cfg = {.trace = trace};
+    if (!stm_setup(&cfg))
+        exit(1);
+    stm_thread tl;
+    stm_register_thread(&tl);
+    stm_start_transaction(&tl);
+    long total = g_check(g_make(max_depth + 1));
+    gnode *long_lived = g_make(max_depth);
+    nodes_made += (2L << (max_depth + 1)) + (2L << max_depth);
+    stm_commit_transaction(&tl);
+    struct share sh = {.max_depth = max_depth, .lock = PTHREAD_MUTEX_INITIALIZER};
+    pthread_t ids[64];
+    /* Outside any transaction while the workers run: see stm.h. */
+    stm_unregister_thread(&tl);
+    for (int i = 0; i < nthreads; i++)
+        pthread_create(&ids[i], NULL, gc_worker, &sh);
+    for (int i = 0; i < nthreads; i++)
+        pthread_join(ids[i], NULL);
+    stm_register_thread(&tl);
+    stm_start_transaction(&tl);
+    total += sh.total + g_check(long_lived);
+    stm_commit_transaction(&tl);
+    stm_unregister_thread(&tl);
+    nodes_made += sh.nodes;
+    aborts_seen = sh.aborts;
+    commits_seen = sh.commits;
+    return total;
+}
 
 static long run_gc(int max_depth)
 {
+    if (nthreads)
+        return run_gc_threads(max_depth);
     struct stm_config cfg = {.trace = trace};
     if (!stm_setup(&cfg))
         exit(1);
@@ -143,6 +232,7 @@ struct result {
     double seconds;
     long checksum, nodes;
     long peak_kib;
+    long aborts, commits;
 };
 
 static struct result measure(long (*run)(int), int depth)
@@ -157,6 +247,8 @@ static struct result measure(long (*run)(int), int depth)
         r.checksum = run(depth);
         r.seconds = now() - t0;
         r.nodes = nodes_made;
+        r.aborts = aborts_seen;
+        r.commits = commits_seen;
         if (write(fds[1], &r, sizeof r) != sizeof r)
             _exit(1);
         _exit(0);
@@ -177,6 +269,9 @@ int main(int argc, char **argv)
 {
     int depth = argc > 1 ? atoi(argv[1]) : 16;
     int rounds = argc > 2 ? atoi(argv[2]) : 3;
+    nthreads = argc > 3 ? atoi(argv[3]) : 0;
+    if (nthreads > 64)
+        nthreads = 64;
     if (depth < 6)
         depth = 6;
     /* Alternate the two so that machine noise hits both alike; report medians. */
@@ -208,5 +303,9 @@ int main(int argc, char **argv)
                (double)last[k].nodes / med[k] / 1e6, (double)last[k].peak_kib / 1024);
     printf("ratio libstm/malloc: time %.2f, peak RSS %.2f\n", med[0] / med[1],
            (double)last[0].peak_kib / (double)last[1].peak_kib);
+    if (nthreads)
+        printf("libstm: %d threads, %ld transactions committed, %ld aborted (%.2f%%)\n",
+               nthreads, last[0].commits, last[0].aborts,
+               100.0 * (double)last[0].aborts / (double)(last[0].commits + last[0].aborts));
     return 0;
 }

@@ -26,6 +26,8 @@ void _stm_write_slow(stm_obj *obj)
             break;
         contention_write_write(p, ref, &segments[prev]);
     }
+    if (p->timing_state == STM_TIME_WAIT_OTHER)
+        stats_switch(p, -1);
     ((struct stm_header *)real_cur(ref))->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
     wordvec_push(&s->write_set, ref);
 }

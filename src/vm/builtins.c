@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compiler/code.h"
+#include "vm/buffer.h"
 #include "vm/eval.h"
 #include "vm/runtime.h"
 
@@ -861,6 +862,7 @@ void builtins_init(void)
         { "object", vm.t_object }, { "type", vm.t_type }, { "int", vm.t_int },
         { "bool", vm.t_bool }, { "float", vm.t_float }, { "complex", vm.t_complex },
         { "str", vm.t_str }, { "bytes", vm.t_bytes }, { "bytearray", vm.t_bytearray },
+        { "memoryview", memoryview_type() },
         { "tuple", vm.t_tuple },
         { "list", vm.t_list }, { "dict", vm.t_dict }, { "set", vm.t_set },
         { "frozenset", vm.t_frozenset }, { "range", vm.t_range }, { "slice", vm.t_slice },

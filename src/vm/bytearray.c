@@ -1,14 +1,17 @@
 /*
 ** bytearray: an Instance whose base_value is its storage, a Bytes object
 ** that Python code never sees.  The storage's size is the bytearray's
-** length and its (otherwise unused) hash field its capacity; growing
-** beyond it swaps in a larger storage.  Both objects are mutable, so they
+** length and its (otherwise unused) hash field its capacity, with the
+** count of memoryviews exporting it in the top bits; growing beyond the
+** capacity swaps in a larger storage, so no size change is allowed while
+** views export it (they find the data through the storage).  Both objects are mutable, so they
 ** are read and written through barriers.  The methods bytes shares are in
 ** bytes.c.
 */
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/buffer.h"
 #include "vm/str_impl.h"
 
 extern const MethodDef bytes_common_defs[];
@@ -19,6 +22,9 @@ int bytes_contains(Object *self, Object *item);
 Object *bytes_concat(Object *a, Object *b);
 Object *bytes_repeat(Object *a, Object *b);
 int64_t hash_not_implemented(Object *self);
+
+#define EXPORT_SHIFT 48
+#define CAP_MASK ((UINT64_C(1) << EXPORT_SHIFT) - 1)
 
 static Object *storage_new(size_t cap)
 {
@@ -34,6 +40,27 @@ static Object *storage(Object *self)
     Object *s = ((Instance *)self)->base_value;
     obj_read(s);
     return s;
+}
+
+void bytearray_export(Object *ba, int delta)
+{
+    Object *s = storage(ba);
+    obj_write(s);
+    ((Bytes *)s)->hash += delta * ((int64_t)1 << EXPORT_SHIFT);
+}
+
+/* 0 when the length may become n, else -1 with BufferError.  Views that
+   died without release() are found by a collection first. */
+static int ba_check_resize(Object *self, size_t n)
+{
+    Object *s = storage(self);
+    if (n == bytes_size(s) || !((uint64_t)((Bytes *)s)->hash >> EXPORT_SHIFT))
+        return 0;
+    buffer_release_dead_views();
+    if (!((uint64_t)((Bytes *)storage(self))->hash >> EXPORT_SHIFT))
+        return 0;
+    raise(vm.e_BufferError, "Existing exports of data: object cannot be re-sized");
+    return -1;
 }
 
 static Object *ba_alloc(Type *t, const unsigned char *d, size_t n)
@@ -57,12 +84,14 @@ Object *bytearray_from_data(const unsigned char *d, size_t n)
 }
 
 /* Makes the length n, keeping the first bytes; new bytes are undefined.
-   Returns the data to write, or NULL with MemoryError. */
+   Returns the data to write, or NULL with MemoryError or BufferError. */
 static unsigned char *ba_resize(Object *self, size_t n)
 {
+    if (ba_check_resize(self, n) < 0)
+        return NULL;
     Object *s = storage(self);
     Bytes *b = (Bytes *)s;
-    size_t cap = (size_t)b->hash;
+    size_t cap = (size_t)((uint64_t)b->hash & CAP_MASK);
     if (n <= cap && n >= cap / 4) {
         obj_write(s);
         b->size = n;
@@ -95,6 +124,8 @@ static size_t ba_len(Object *self) { return bytes_size(storage(self)); }
 static int ba_splice(Object *self, size_t lo, size_t hi, const unsigned char *d, size_t n)
 {
     unsigned char *copy = NULL;
+    if (ba_check_resize(self, ba_len(self) - (hi - lo) + n) < 0)
+        return -1;
     if (n) {
         copy = malloc(n);
         if (!copy) {
@@ -241,6 +272,10 @@ static int ba_setitem(Object *self, Object *key, Object *value)
             rc = ba_splice(self, (size_t)start, (size_t)stop, src, n);
         } else if (!value) {
             /* Extended slice deletion: keep what the slice skips. */
+            if (ba_check_resize(self, (size_t)(len - count)) < 0) {
+                free(src);
+                return -1;
+            }
             unsigned char *w = ba_wdata(self);
             bool *del = calloc((size_t)len + 1, 1);
             if (!del) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/buffer.h"
 #include "vm/str_impl.h"
 
 bool byte_view(Object *v, ByteView *out)
@@ -17,6 +18,18 @@ bool byte_view(Object *v, ByteView *out)
     if (layout_of(v) == L_BYTES) {
         out->data = bytes_data(v);
         out->size = bytes_size(v);
+        return true;
+    }
+    if (layout_of(v) == L_NATIVE && is_memoryview(v)) {
+        /* A strided or released view has no plain bytes: callers treat it
+           as an object without a buffer. */
+        Buffer b;
+        if (buffer_try(v, &b, false) <= 0) {
+            exc_clear();
+            return false;
+        }
+        out->data = b.data;
+        out->size = b.len;
         return true;
     }
     if (layout_of(v) != L_INSTANCE)

@@ -47,6 +47,7 @@
 #define REAL(p) ((Object *const *)stm_real_address((const stm_obj *)(p)))
 
 Object *function_call(Object *func, Object *const *args, size_t nargs, Object *kwnames);
+int call_ex_frame(Object *callable, Object *args, Object *kwargs, Frame **out);
 Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *kwnames);
 Object *build_function(Object *code, Object *globals, uint32_t flags, Object *STM_SEG **spp);
 Object *method_lookup(Object *obj, Object *name, bool *unbound);
@@ -910,6 +911,25 @@ op_CALL_FUNCTION_EX: {
     Object *cargs = POP(), *callable = POP();
     sp--;                                  /* the NULL below the callable */
     SAVE_FRAME();
+    /* f(*args, **kw) of a Python function goes on in this loop as CALL
+       does (threading.Thread.run calls its target so). */
+    Frame *nf;
+    int is_py = call_ex_frame(callable, cargs, kwargs, &nf);
+    if (is_py < 0)
+        goto error;
+    if (is_py) {
+        nf->back = (Object *)f;
+        obj_write((Object *)ts);
+        if (++ts->depth > ts->recursion_limit) {
+            ts->depth--;
+            raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+            goto error;
+        }
+        ts->frame = (Object *)nf;
+        LOAD_FRAME();
+        CHECK_BREAK();
+        DISPATCH();
+    }
     Object *r = call_with_tuple_and_dict(callable, cargs, kwargs);
     if (!r)
         goto error;

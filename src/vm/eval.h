@@ -14,6 +14,8 @@ Object *eval_class_body(Frame *f);
 Object *eval_resume_with_exception(Frame *f);
 /* Runs a module or class body: a frame with locals as its namespace. */
 Object *eval_code(Object *code, Object *globals, Object *locals);
+/* The same for the main program: its loop may break transactions. */
+Object *eval_main_code(Object *code, Object *globals);
 Frame *frame_new(Object *code, Object *func, Object *globals, Object *builtins, Object *locals);
 int frame_bind_args(Frame *f, Object *func, Object *const *args, size_t nargs, Object *kwnames);
 void traceback_add(Object *exc, Frame *f, uint32_t pc);

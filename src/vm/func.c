@@ -63,7 +63,10 @@ Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *k
 }
 
 /* Runs a frame in a nested loop (C called Python). */
-static Object *run_nested(Frame *f, bool throwing)
+/* Runs a frame in a loop of its own until it returns.  base: the loop
+   is the thread's outermost (the main program, a thread's function) and
+   may break transactions. */
+static Object *run_frame(Frame *f, bool base, bool throwing)
 {
     ThreadState *ts = thread_state();
     obj_write((Object *)ts);
@@ -73,11 +76,16 @@ static Object *run_nested(Frame *f, bool throwing)
     f->back = ts->frame;
     f->flags |= FRAME_ENTRY;
     ts->frame = (Object *)f;
-    Object *r = eval_run(f, false, throwing);
+    Object *r = eval_run(f, base, throwing);
     ts = thread_state();
     obj_write((Object *)ts);
     ts->depth--;
     return r;
+}
+
+static Object *run_nested(Frame *f, bool throwing)
+{
+    return run_frame(f, false, throwing);
 }
 
 Object *function_call(Object *func, Object *const *args, size_t nargs, Object *kwnames)
@@ -86,15 +94,28 @@ Object *function_call(Object *func, Object *const *args, size_t nargs, Object *k
     return f ? run_nested(f, false) : NULL;
 }
 
-Object *eval_code(Object *code, Object *globals, Object *locals)
+static Frame *code_frame(Object *code, Object *globals, Object *locals)
 {
     Object *b = dict_get_cstr(globals, "__builtins__");
     if (b && !is_small(b) && b->type == vm.t_module)
         b = ((ModuleObj *)b)->dict;
     if (!b || is_small(b) || b->type != vm.t_dict)
         b = vm.builtins;
-    Frame *f = frame_new(code, NULL, globals, b, locals);
+    return frame_new(code, NULL, globals, b, locals);
+}
+
+Object *eval_code(Object *code, Object *globals, Object *locals)
+{
+    Frame *f = code_frame(code, globals, locals);
     return f ? run_nested(f, false) : NULL;
+}
+
+/* The main program runs in a base loop, so that a busy main thread still
+   breaks its transactions (and lets other threads run). */
+Object *eval_main_code(Object *code, Object *globals)
+{
+    Frame *f = code_frame(code, globals, globals);
+    return f ? run_frame(f, true, false) : NULL;
 }
 
 /* Resumes a generator's frame in a nested loop. */

@@ -3,11 +3,11 @@
 ** pieces of CPython's _thread that Lib/threading.py builds on.
 **
 ** Each thread is a pthread with its own VMThread and heap ThreadState; it
-** runs its function in a base dispatch loop, so that it breaks its
-** transactions like the main thread does.
+** runs its function in a base dispatch loop, the one that breaks
+** transactions (and so, in the GIL flavour, lets the other threads run).
 **
 ** A lock's state is a word in malloc'ed memory, not in the heap: a thread
-** waits for it with a futex inside stm_blocking_call(), holding no
+** waits for it with a futex inside os_blocking(), holding no
 ** transaction (no GIL) meanwhile, and a waiter cannot read the heap.
 ** Taking and releasing a lock cannot be undone, so the transaction doing
 ** it becomes inevitable (nothing in the GIL flavour).  A word is reused
@@ -36,8 +36,6 @@
 void thread_attach(VMThread *t);
 ThreadState *thread_state_new(void);
 Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *kwnames);
-Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
-                   int (*set)(Object *, Object *));
 
 #define TIMEOUT_MAX 9223372036.0
 #define MIN_STACK_SIZE 32768
@@ -45,7 +43,7 @@ Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
 
 static Type *t_lock, *t_rlock, *t_local, *t_excepthook_args;
 /* Threads started here and not yet finished: _count(), and whether the
-   process may end under running threads (thread_running). */
+   process may end under running threads (thread_others_running). */
 static atomic_long running_threads;
 static atomic_size_t new_stack_size;
 static atomic_uint_fast64_t local_serial;
@@ -82,17 +80,6 @@ static void lock_release_word(LockWord *l)
         futex(&l->v, FUTEX_WAKE, 1, NULL);
 }
 
-/* Runs fn(arg) outside the transaction.  The dispatch loops of this
-   thread took each of their frames through the write barrier once, for
-   the whole transaction; a new transaction follows the call, so their
-   frames go through it again before the loops write to them. */
-static void blocking_call(void *(*fn)(void *), void *arg)
-{
-    stm_blocking_call(&vm_thread->stm, fn, arg);
-    for (Object *f = thread_state()->frame; f; f = ((Frame *)f)->back)
-        obj_write(f);
-}
-
 enum { WAIT_ACQUIRED, WAIT_TIMEOUT, WAIT_INTERRUPTED };
 
 struct LockWait {
@@ -101,7 +88,7 @@ struct LockWait {
     int result;
 };
 
-/* Runs detached from the heap (stm_blocking_call).  A signal ends the
+/* Runs detached from the heap (os_blocking).  A signal ends the
    wait so that the main thread can run its handlers. */
 static void *lock_wait(void *arg)
 {
@@ -149,7 +136,7 @@ static int lock_acquire_timed(LockWord *l, double timeout)
     }
     struct LockWait w = { l, timeout > 0 ? &until : NULL, WAIT_ACQUIRED };
     for (;;) {
-        blocking_call(lock_wait, &w);
+        os_blocking(lock_wait, &w);
         if (w.result != WAIT_INTERRUPTED)
             return w.result == WAIT_ACQUIRED;
         if (signals_check() < 0)
@@ -487,9 +474,12 @@ typedef struct NewThread {
    threading's join() learns of it.  (local objects use int keys there.) */
 #define SENTINEL_KEY "_thread._set_sentinel"
 
-/* Calls callable(*args, **kwargs); a Python function (bound or not) runs
-   in the base loop so that its transactions break. */
-static Object *call_in_base_loop(Object *callable, Object *args, Object *kwargs)
+/* A frame for callable(*args, **kwargs), args a tuple and kwargs a dict or
+   NULL, when callable is a Python function or a method of one, so that
+   the call runs in the caller's loop without recursing in C: 1 and *out
+   set, 0 if the call is of another kind, -1 with an exception.  (eval.c's
+   CALL_FUNCTION_EX, and new threads' base loops.) */
+int call_ex_frame(Object *callable, Object *args, Object *kwargs, Frame **out)
 {
     Object *self = NULL, *func = callable;
     if (!is_small(func) && func->type == vm.t_method) {
@@ -497,41 +487,53 @@ static Object *call_in_base_loop(Object *callable, Object *args, Object *kwargs)
         self = ((Method *)func)->self;
         func = ((Method *)func)->func;
     }
-    if (is_small(func) || func->type != vm.t_function)
-        return call_with_tuple_and_dict(callable, args, kwargs);
-    size_t npos = tuple_size(args) + (self != NULL);
+    if (is_small(func) || func->type != vm.t_function || is_small(args)
+        || args->type != vm.t_tuple || (kwargs && (is_small(kwargs) || kwargs->type != vm.t_dict)))
+        return 0;
     size_t nkw = kwargs ? dict_size(kwargs) : 0;
+    size_t pos = 0;
+    Object *key, *value;
+    while (nkw && dict_next(kwargs, &pos, &key, &value))
+        if (!is_str(key))
+            return 0;
+    size_t npos = tuple_size(args) + (self != NULL);
     Object *argv = tuple_new(npos + nkw);
     Object *kwnames = nkw ? tuple_new(nkw) : NULL;
     if (!argv || (nkw && !kwnames))
-        return NULL;
-    size_t i = 0;
+        return -1;
+    size_t i = 0, k = 0;
     if (self)
         tuple_init_item(argv, i++, self);
-    for (size_t k = 0; k < tuple_size(args); k++)
-        tuple_init_item(argv, i++, tuple_get(args, k));
-    size_t pos = 0, k = 0;
-    Object *key, *value;
+    for (size_t j = 0; j < tuple_size(args); j++)
+        tuple_init_item(argv, i++, tuple_get(args, j));
+    pos = 0;
     while (nkw && dict_next(kwargs, &pos, &key, &value)) {
-        if (!is_str(key))
-            return raise(vm.e_TypeError, "keywords must be strings");
         tuple_init_item(kwnames, k++, key);
         tuple_init_item(argv, i++, value);
     }
-    Frame *f = function_frame(func, ((Tuple *)argv)->items, npos, kwnames);
-    if (!f)
-        return NULL;
+    *out = function_frame(func, ((Tuple *)argv)->items, npos, kwnames);
+    return *out ? 1 : -1;
+}
+
+/* Calls callable(*args, **kwargs) as a thread's outermost call: a Python
+   function runs in a base loop, which breaks transactions. */
+static Object *call_in_base_loop(Object *callable, Object *args, Object *kwargs)
+{
+    Frame *f;
+    int r = call_ex_frame(callable, args, kwargs, &f);
+    if (r <= 0)
+        return r < 0 ? NULL : call_with_tuple_and_dict(callable, args, kwargs);
     ThreadState *ts = thread_state();
     obj_write((Object *)ts);
     ts->depth++;
     f->back = ts->frame;
     f->flags |= FRAME_ENTRY;
     ts->frame = (Object *)f;
-    Object *r = eval_run(f, true, false);
+    Object *result = eval_run(f, true, false);
     ts = thread_state();
     obj_write((Object *)ts);
     ts->depth--;
-    return r;
+    return result;
 }
 
 void print_exception_to(FILE *out, Object *exc);

@@ -17,6 +17,7 @@ Object *itertools_module_init(void);
 Object *collections_module_init(void);
 Object *weakref_module_init(void);
 Object *string_module_init(void);
+Object *struct_module_init(void);
 
 static const struct {
     const char *name;
@@ -34,6 +35,7 @@ static const struct {
     { "_collections", collections_module_init },
     { "_weakref", weakref_module_init },
     { "_string", string_module_init },
+    { "_struct", struct_module_init },
 };
 
 Object *builtin_module_find(Object *name)

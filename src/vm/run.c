@@ -139,7 +139,8 @@ Object *compile_source_mode(const char *bytes, size_t n, const char *filename, c
     return code;
 }
 
-Object *run_file_in_module(const char *path, Object *module)
+/* main: the program itself, run in a base loop (eval_main_code). */
+Object *run_file_in_module(const char *path, Object *module, bool main)
 {
     size_t n;
     char *bytes = read_whole_file(path, &n);
@@ -153,7 +154,7 @@ Object *run_file_in_module(const char *path, Object *module)
     if (dict_set_cstr(d, "__file__", str_from_cstr(path)) < 0
         || dict_set_cstr(d, "__builtins__", vm.builtins) < 0)
         return NULL;
-    return eval_code(code, d, d);
+    return main ? eval_main_code(code, d) : eval_code(code, d, d);
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -204,7 +205,7 @@ static Object *load_module(Object *fullname, Object *path)
         }
         if (dict_set(vm.modules, fullname, m) < 0)
             return NULL;
-        if (!run_file_in_module(file, m)) {
+        if (!run_file_in_module(file, m, false)) {
             Object *e = exc_fetch();
             if (dict_del(vm.modules, fullname) < 0)
                 exc_clear();
@@ -448,7 +449,7 @@ int vm_run_main(const char *path)
         return 2;
     }
     fclose(script);
-    Object *r = run_file_in_module(path, m);
+    Object *r = run_file_in_module(path, m, true);
     return r ? 0 : handle_uncaught();
 }
 
@@ -476,7 +477,7 @@ int vm_main(int argc, char **argv)
         Object *d = code ? ((ModuleObj *)m)->dict : NULL;
         Object *r = d && dict_set(vm.modules, intern_cstr("__main__"), m) == 0
                     && dict_set_cstr(d, "__builtins__", vm.builtins) == 0
-                    ? eval_code(code, d, d) : NULL;
+                    ? eval_main_code(code, d) : NULL;
         status = r ? 0 : handle_uncaught();
     } else {
         status = vm_run_main(argv[0]);

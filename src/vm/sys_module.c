@@ -105,6 +105,23 @@ static Object *sys_getframe(Object *self, Object *const *args, size_t nargs, Obj
     return f;
 }
 
+void io_flush_std(void);
+
+/* sys.excepthook(type, value, traceback): the traceback as the top level
+   prints it.  (threading falls back on it when its own hook fails.) */
+static Object *sys_excepthook(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("excepthook", kw, nargs, 3) < 0)
+        return NULL;
+    io_flush_std();
+    if (is_small(args[1]) || layout_of(args[1]) != L_EXCEPTION)
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                type_name(type_of(args[1])));
+    else
+        print_exception(args[1]);
+    return None;
+}
+
 /* sys.displayhook: what the REPL and compile(..., 'single') print. */
 static Object *sys_displayhook(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
@@ -279,6 +296,8 @@ void sys_module_init(int argc, char **argv)
         { "_getframe", sys_getframe, 0 },
         { "displayhook", sys_displayhook, 0 },
         { "__displayhook__", sys_displayhook, 0 },
+        { "excepthook", sys_excepthook, 0 },
+        { "__excepthook__", sys_excepthook, 0 },
         { NULL, NULL, 0 },
     };
     for (const MethodDef *f = functions; f->name; f++)

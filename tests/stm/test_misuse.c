@@ -175,10 +175,15 @@ MISUSE(collect_from_unregistered_thread, "outside a transaction",
        pthread_create(&t, NULL, stranger_collects, NULL);
        pthread_join(t, NULL);)
 
+#ifdef STM_FLAVOUR_GIL
 MISUSE(abort_in_gil_flavour, "cannot undo",
        begin();
        stm_start_transaction(&main_tl);
        stm_abort_transaction(&main_tl);)
+#  define ABORT_CASE {"abort_in_gil_flavour", abort_in_gil_flavour, 0},
+#else
+#  define ABORT_CASE
+#endif
 
 MISUSE(remove_unknown_root, "not a registered root",
        static stm_obj *slot;
@@ -243,7 +248,7 @@ MISUSE(trace_reports_non_object, "which is not an object",
     {"write_old_outside_transaction", write_old_outside_transaction, 0},     \
     {"allocate_from_unregistered_thread", allocate_from_unregistered_thread, 0}, \
     {"collect_from_unregistered_thread", collect_from_unregistered_thread, 0}, \
-    {"abort_in_gil_flavour", abort_in_gil_flavour, 0},                       \
+    ABORT_CASE                                                               \
     {"remove_unknown_root", remove_unknown_root, 0},                         \
     {"remove_unknown_range", remove_unknown_range, 0},                       \
     {"setup_twice", setup_twice, 0},                                         \
