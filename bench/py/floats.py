@@ -11,5 +11,5 @@ def simulate(steps):
         y += vy * dt
     return x, y
 
-x, y = simulate(300000)
+x, y = simulate(1500000)
 print(round(x, 6), round(y, 6))

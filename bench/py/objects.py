@@ -13,7 +13,7 @@ class Point:
 p = Point(0, 0)
 step = Point(1, -2)
 acc = 0
-for i in range(300000):
+for i in range(1000000):
     p = p.add(step)
     acc += p.norm1() % 7
 print(p.x, p.y, acc)
