@@ -40,9 +40,11 @@ void stm_commit_transaction(stm_thread *tl)
             break;
         pthread_mutex_unlock(&commit_lock);
     }
-    if (!validate_segment(s)) {
+    /* An inevitable transaction meets no conflict here (nobody committed
+       since it became inevitable); a doom that raced with it is void. */
+    if (!validate_segment(s) && !p->inevitable) {
         pthread_mutex_unlock(&commit_lock);
-        stm_poll(p);        /* doomed: aborts */
+        abort_self(p, s->doomed - 1, s->doom_object);
     }
     log_publish(s);
     s->in_txn = false;
@@ -72,7 +74,7 @@ void stm_become_inevitable(stm_thread *tl, const char *why)
     }
     if (!validate_segment(s)) {
         pthread_mutex_unlock(&commit_lock);
-        stm_poll(p);
+        abort_self(p, s->doomed - 1, s->doom_object);
     }
     inevitable_seg = s;
     p->inevitable = true;

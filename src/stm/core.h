@@ -202,9 +202,11 @@ void gc_drain(void);
 /* Finds the start of the object containing addr, or 0. */
 uintptr_t gc_find_object(uintptr_t addr);
 void roots_mark_all(void);
+#ifdef STM_FLAVOUR_GIL
 /* The running transaction ends: the objects it allocated will need the
    write barrier after the next collection. */
 void gc_transaction_ended(void);
+#endif
 void finalize_after_marking(void);
 
 /* The size of the object at reference obj whose header is at real address h. */

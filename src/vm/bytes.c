@@ -270,6 +270,10 @@ static intptr_t bytes_length(Object *self)
 Object *bytes_richcompare(Object *a, Object *b, CmpOp op)
 {
     ByteView x, y;
+    /* bytes leaves memoryviews to memoryview's own comparison (items, not
+       bytes); bytearray compares any buffer as bytes: CPython's split. */
+    if (!is_bytearray(a) && !is_bytearray(b) && (is_memoryview(a) || is_memoryview(b)))
+        return NotImplemented;
     if (!byte_view(a, &x) || !byte_view(b, &y))
         return NotImplemented;
     if ((op == CMP_EQ || op == CMP_NE) && x.size != y.size)

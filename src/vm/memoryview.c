@@ -21,7 +21,7 @@ struct MemView {                /* an L_NATIVE object: the Native layout */
     OBJECT_HEAD;
     Object *dict;
     Object *obj;                /* the exporter */
-    Object *refs_[NATIVE_REFS - 2];
+    Object *refs_[NATIVE_REFS - 2];     /* the rest of Native's references: unused */
     intptr_t start;             /* byte offset of item 0 in the exporter's data */
     intptr_t len;               /* items */
     intptr_t stride;            /* bytes from one item to the next */

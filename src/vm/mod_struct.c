@@ -36,7 +36,7 @@ struct StructObj {              /* an L_NATIVE object: the Native layout */
     Object *dict;
     Object *format;             /* str */
     Object *codes;              /* bytes holding the FmtCode array */
-    Object *refs_[NATIVE_REFS - 3];
+    Object *refs_[NATIVE_REFS - 3];     /* the rest of Native's references: unused */
     size_t size, nargs, ncodes;
     enum Mode mode;
 };
@@ -47,7 +47,7 @@ struct UnpackIter {             /* an L_NATIVE object: the Native layout */
     Object *dict;
     Object *st;                 /* the Struct */
     Object *view;               /* a memoryview of the buffer: holds its export */
-    Object *refs_[NATIVE_REFS - 3];
+    Object *refs_[NATIVE_REFS - 3];     /* the rest of Native's references: unused */
     size_t offset;
 };
 

@@ -132,3 +132,16 @@ err(lambda: cm[0])
 print(type(m).__name__, type(iter(m)).__name__, isinstance(m, memoryview), memoryview.__name__)
 h = memoryview(b'ab')
 print(hash(h) == hash(b'ab'), {h: 1}[memoryview(b'ab')])
+
+# comparisons with bytes and bytearray: bytes defers to memoryview's items
+mb = memoryview(b'b')
+for a, b in [(b'a', mb), (mb, b'a'), (bytearray(b'a'), mb), (mb, bytearray(b'a')), (mb, mb)]:
+    err(lambda: (a < b, a == b, a != b))
+hv = memoryview(b'\x01\x00').cast('h')
+print(hv == b'\x01\x00', b'\x01\x00' == hv, bytearray(b'\x01\x00') == hv, hv == bytearray(b'\x01\x00'),
+      hv == memoryview(b'\x01\x00'), hv == memoryview(b'\x01\x00').cast('h'))
+print(memoryview(b'a') == memoryview(b'a').cast('c'), memoryview(b'\xff').cast('b') == memoryview(b'\xff'))
+nan = memoryview(bytearray(8)).cast('d')
+nan[0] = float('nan')
+print(nan == nan, nan == memoryview(bytes(nan)).cast('d'))
+print(b'abc'.find(memoryview(b'c')), b'abc'.startswith(memoryview(b'ab')), bytearray(b'xy') + memoryview(b'z'))
