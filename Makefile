@@ -4,8 +4,9 @@
 #   gil-asan   GIL flavour, ASan + UBSan, API checks on
 #   stm        STM flavour, optimised (libstm and its C tests only, for now)
 #   stm-debug  STM flavour, -O0, libstm API misuse checks on
-# `make` builds the optimised variants; `make test` builds and tests those
-# in TEST_VARIANTS.
+# `make` builds the optimised variants; `make test` builds and tests every
+# variant (the interpreter is not built in the STM flavour yet: its
+# variants run libstm's C tests only).
 
 CC      ?= gcc
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
@@ -21,8 +22,7 @@ CFLAGS_stm       := $(BASE) -O2 -DSTM_FLAVOUR_STM -DSTM_FLAVOUR_NAME=\"stm\"
 CFLAGS_stm-debug := $(BASE) -O0 -DSTM_FLAVOUR_STM -DSTM_FLAVOUR_NAME=\"stm\" -DSTM_DEBUG
 
 VARIANTS      := gil gil-debug gil-asan stm stm-debug
-TEST_VARIANTS := gil gil-debug gil-asan
-MAIN_VARIANTS := gil
+GIL_VARIANTS  := gil gil-debug gil-asan
 # test_gil checks the GIL's own scheduling: GIL variants only.
 ctests_of = $(if $(filter gil%,$(1)),$(CTEST_SRC),$(filter-out tests/stm/test_gil.c,$(CTEST_SRC)))
 # The interpreter does not run on the STM flavour yet: no unit tests there.
@@ -37,9 +37,9 @@ UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 CBENCH_SRC   := $(wildcard bench/c/*.c)
 HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/*/*.h)
 
-.PHONY: all test test-stm bench demo clean debug asan
+.PHONY: all test bench demo clean debug asan
 .SECONDARY:
-all: $(foreach v,$(MAIN_VARIANTS),build/$(v)/stmpy build/$(v)/libstm.a)
+all: build/gil/stmpy build/gil/libstm.a build/stm/libstm.a
 
 # One set of rules per variant.
 define variant_rules
@@ -82,14 +82,8 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 debug: build/gil-debug/stmpy build/gil-debug/ctests
 asan:  build/gil-asan/stmpy build/gil-asan/ctests
 
-test: $(foreach v,$(TEST_VARIANTS),build/$(v)/stmpy build/$(v)/ctests)
-	@tools/runtests $(TEST_VARIANTS)
-
-# The STM flavour's C tests, until it joins TEST_VARIANTS (tools/runtests
-# also runs the interpreter's suites, which need stmpy in that flavour).
-test-stm: build/stm/ctests build/stm-debug/ctests
-	@fail=0; for t in build/stm/tests/test_* build/stm-debug/tests/test_*; do \
-	    echo "== $$t"; $$t || fail=1; done; exit $$fail
+test: $(foreach v,$(GIL_VARIANTS),build/$(v)/stmpy) $(foreach v,$(VARIANTS),build/$(v)/ctests)
+	@tools/runtests $(VARIANTS)
 
 bench: build/gil/cbench build/gil/stmpy
 	@tools/runbench

@@ -21,23 +21,6 @@ static int usage(void)
     return 2;
 }
 
-static char *read_file(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *n = len;
-    return buf;
-}
 
 /* One parsed file.  `text` is the decoded source; the tree lives in
    `arena`. */
@@ -55,7 +38,7 @@ static int parse_file(const char *path, Unit *u)
     memset(u, 0, sizeof *u);
     u->src.filename = path;
     size_t n;
-    char *bytes = read_file(path, &n);
+    char *bytes = source_read_file(path, &n);
     if (!bytes) {
         fprintf(stderr, "stmpy: can't open file '%s'\n", path);
         return 0;

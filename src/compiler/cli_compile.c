@@ -21,29 +21,13 @@ typedef struct Loaded {
     SyntaxErr err;
 } Loaded;
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *n = len;
-    return buf;
-}
 
 static int load(const char *path, Loaded *l)
 {
     memset(l, 0, sizeof *l);
     l->src.filename = path;
     size_t n, len;
-    char *bytes = slurp(path, &n);
+    char *bytes = source_read_file(path, &n);
     if (!bytes) {
         fprintf(stderr, "stmpy: can't open file '%s'\n", path);
         return 0;

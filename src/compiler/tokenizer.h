@@ -93,6 +93,8 @@ typedef struct Tokenizer {
    always ending with "\n" unless empty).  Returns NULL and sets err on
    failure. */
 char *source_decode(const char *bytes, size_t n, size_t *out_len, SyntaxErr *err);
+/* The bytes of a file, malloc'ed; NULL if it cannot be read. */
+char *source_read_file(const char *path, size_t *n);
 
 void tok_init(Tokenizer *t, const Source *src, SyntaxErr *err);
 /* Returns 0 with the next token, or -1 with err set. */

@@ -18,28 +18,6 @@ void atexit_run(void);
 void thread_shutdown(void);
 void io_flush_std(void);
 
-static char *read_whole_file(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    fclose(f);
-    *n = len;
-    return buf;
-}
 
 /* A SyntaxError instance with CPython's attributes, from the compiler's
    error record. */
@@ -143,7 +121,7 @@ Object *compile_source_mode(const char *bytes, size_t n, const char *filename, c
 Object *run_file_in_module(const char *path, Object *module, bool main)
 {
     size_t n;
-    char *bytes = read_whole_file(path, &n);
+    char *bytes = source_read_file(path, &n);
     if (!bytes)
         return raise(vm.e_FileNotFoundError, "[Errno 2] No such file or directory: '%s'", path);
     Object *code = compile_source(bytes, n, path);
