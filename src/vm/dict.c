@@ -785,6 +785,21 @@ Object *mappingproxy_new(Object *mapping)
 
 static Object *view_mapping_get(Object *self) { return mappingproxy_new(view_dict(self)); }
 
+/* types.MappingProxyType(mapping): enum builds its __members__ this way. */
+static Object *mp_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "mapping", NULL };
+    Object *m;
+    (void)cls;
+    if (args_parse("mappingproxy", args, nargs, kw, names, 1, 1, &m) < 0)
+        return NULL;
+    Type *t = type_of(m);
+    if (!t->getitem || type_is_subtype(t, vm.t_list) || type_is_subtype(t, vm.t_tuple))
+        return raise(vm.e_TypeError, "mappingproxy() argument must be a mapping, not %s",
+                     type_name(t));
+    return mappingproxy_new(m);
+}
+
 static Object *mp_getitem(Object *p, Object *key) { return obj_getitem(((Iter *)p)->seq, key); }
 static intptr_t mp_length(Object *p) { return obj_length(((Iter *)p)->seq); }
 static Object *mp_iter(Object *p) { return obj_iter(((Iter *)p)->seq); }
@@ -1138,6 +1153,7 @@ void dict_type_init(void)
     mp->repr = mp_repr;
     mp->str = mp_str;
     mp->richcompare = mp_richcompare;
+    mp->tp_new = mp_tp_new;
     static const MethodDef mp_methods[] = {
         { "keys", mp_keys, 0 }, { "values", mp_values, 0 }, { "items", mp_items, 0 },
         { "get", mp_get, 0 }, { "copy", mp_copy, 0 },

@@ -984,6 +984,7 @@ static void thread_types_init(void)
     type_inherit(lo);
 
     static const char *const fields[] = { "exc_type", "exc_value", "exc_traceback", "thread" };
+    stm_add_root((stm_obj **)&t_excepthook_args);
     t_excepthook_args = structseq_type("_thread", "_ExceptHookArgs", fields, 4, 4);
 }
 

@@ -18,6 +18,7 @@ Object *collections_module_init(void);
 Object *weakref_module_init(void);
 Object *string_module_init(void);
 Object *struct_module_init(void);
+Object *sre_module_init(void);
 
 static const struct {
     const char *name;
@@ -36,6 +37,7 @@ static const struct {
     { "_weakref", weakref_module_init },
     { "_string", string_module_init },
     { "_struct", struct_module_init },
+    { "_sre", sre_module_init },
 };
 
 Object *builtin_module_find(Object *name)

@@ -67,7 +67,14 @@ results = []
 N = 12
 
 
+go = _thread.allocate_lock()
+go.acquire()
+
+
 def worker(i, scale=1):
+    # All N alive at once, so that no thread identity is reused.
+    go.acquire()
+    go.release()
     total = 0
     for k in range(20000):
         total += k % (i + 1)
@@ -79,6 +86,7 @@ def worker(i, scale=1):
 idents = set()
 for i in range(N):
     idents.add(_thread.start_new_thread(worker, (i,), {"scale": 2}))
+go.release()
 done.acquire()
 print([(i, t) for i, t, _, _ in sorted(results)])
 print(len(idents), idents == {r[2] for r in results}, _thread.get_ident() not in idents)
