@@ -566,14 +566,15 @@ static Object *p_richcompare(Object *a, Object *b, CmpOp op)
 static int64_t p_hash(Object *self)
 {
     PatternObj *p = (PatternObj *)self;
-    int64_t h = obj_hash(p->pattern);
-    if (h == -1)
+    int64_t ph = obj_hash(p->pattern);
+    if (ph == -1)
         return -1;
+    uint64_t h = (uint64_t)ph;
     const unsigned char *d = bytes_data(p->code);
     for (size_t i = 0; i < bytes_size(p->code); i++)
         h = h * 1000003 ^ d[i];
-    h ^= p->flags ^ p->is_bytes;
-    return h == -1 ? -2 : h;
+    h ^= (uint64_t)p->flags ^ p->is_bytes;
+    return (int64_t)h == -1 ? -2 : (int64_t)h;
 }
 
 /* ---- Match --------------------------------------------------------------------------- */

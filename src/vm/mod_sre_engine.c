@@ -3,12 +3,12 @@
 ** words that re/_compiler.py produces (opcode numbers of re/_constants.py,
 ** MAGIC 20220615).  It follows CPython's model: matching at a code
 ** position means matching the rest of the pattern, up to a SUCCESS, so
-** BRANCH and the repeats try each choice by calling the matcher on the
-** rest and restore the group marks when a choice fails.
+** BRANCH and the repeats push a choice point, try one choice on the rest
+** of the pattern, and on failure restore the group marks and try the next.
 **
-** Choice points recurse in C; the depth is bounded by the thread's C stack
-** budget and a pattern that goes deeper raises RecursionError instead of
-** overflowing the stack.
+** The choice points are kept in malloc'ed stacks, not in C frames, so a
+** pattern backtracks as deep as memory allows without touching the C
+** stack (only the rare complex item of REPEAT_ONE nests one call).
 */
 #include <string.h>
 
@@ -161,12 +161,6 @@ static bool in_charset_loc(const uint32_t *set, uint32_t c)
 
 static inline uint32_t ch_at(SreState *st, intptr_t i) { return kind_get(st->data, st->kind, (size_t)i); }
 
-typedef struct Repeat {
-    const uint32_t *pc;         /* the REPEAT word */
-    intptr_t count, last_pos;
-    struct Repeat *prev;
-} Repeat;
-
 static bool word_at(SreState *st, intptr_t i, int flavour)
 {
     uint32_t c = ch_at(st, i);
@@ -227,7 +221,7 @@ static int char_item(const uint32_t *item, uint32_t c)
     return -1;
 }
 
-static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel, Repeat *rep);
+static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel);
 
 /* How many times, up to max, the item matches from pos on. */
 static intptr_t count_item(SreState *st, const uint32_t *item, intptr_t pos, uint32_t max)
@@ -243,7 +237,7 @@ static intptr_t count_item(SreState *st, const uint32_t *item, intptr_t pos, uin
     }
     /* Anything else is matched as a sub-pattern ended by SUCCESS. */
     while (n < limit) {
-        int r = match(st, item, pos + n, false, NULL);
+        int r = match(st, item, pos + n, false);
         if (r < 0)
             return -1;
         if (!r)
@@ -252,19 +246,6 @@ static intptr_t count_item(SreState *st, const uint32_t *item, intptr_t pos, uin
     }
     return n;
 }
-
-static bool stack_exhausted(void)
-{
-    char probe;
-    return (size_t)(vm_thread->stack_high - &probe) > vm_thread->stack_budget;
-}
-
-#define SAVE_MARKS(name) \
-    intptr_t name[st->nmarks ? st->nmarks : 1]; \
-    intptr_t name##_last = st->lastindex; \
-    memcpy(name, st->marks, st->nmarks * sizeof(intptr_t))
-#define RESTORE_MARKS(name) \
-    (memcpy(st->marks, name, st->nmarks * sizeof(intptr_t)), st->lastindex = name##_last)
 
 static bool group_span(SreState *st, uint32_t g, intptr_t *a, intptr_t *b)
 {
@@ -284,32 +265,141 @@ static uint32_t fold(uint32_t op, uint32_t c)
     return c;
 }
 
-/* 1 when the rest of the pattern from pc matches at pos (st->ptr is then
-   where it ended), 0 when not, -1 with an exception. */
-static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel, Repeat *rep)
+/* The backtracking state lives in malloc'ed stacks, not in C frames, so
+   that a pattern may backtrack as deep as memory allows. */
+typedef struct Repeat {
+    const uint32_t *pc;         /* the REPEAT word */
+    intptr_t count, last_pos;
+    intptr_t prev;              /* index of the enclosing repeat, -1: none */
+} Repeat;
+
+/* A choice point waiting for the result of the sub-match it started. */
+typedef struct Choice {
+    const uint32_t *pc;         /* the op that made it */
+    intptr_t pos, rep;          /* position and repeat context at that op */
+    intptr_t n;                 /* count, alternative offset or phase */
+    intptr_t aux;               /* MAX/MIN_UNTIL: the count of this iteration */
+    intptr_t last;              /* MAX/MIN_UNTIL: last_pos before the body */
+    size_t marks_at;            /* its saved marks on the marks stack */
+    size_t repeats_at;          /* repeats stack height to restore */
+    bool toplevel;
+} Choice;
+
+typedef struct Stacks {
+    Choice *ch;
+    size_t nch, capch;
+    intptr_t *marks;
+    size_t nmarks, capmarks;
+    Repeat *rep;
+    size_t nrep, caprep;
+    Choice ch0[8];
+    intptr_t marks0[64];
+    Repeat rep0[4];
+} Stacks;
+
+/* The stacks start in small buffers on the C stack (`first`), so that
+   the many short match attempts of a search need no malloc. */
+static bool grow(void **p, size_t *cap, size_t need, size_t size, void *first)
 {
-    if (stack_exhausted()) {
-        raise(vm.e_RecursionError, "maximum recursion depth exceeded in regular expression");
-        return -1;
-    }
+    if (need <= *cap)
+        return true;
+    size_t c = *cap * 2;
+    while (c < need)
+        c *= 2;
+    void *q = *p == first ? malloc(c * size) : realloc(*p, c * size);
+    if (!q)
+        return false;
+    if (*p == first)
+        memcpy(q, first, *cap * size);
+    *p = q;
+    *cap = c;
+    return true;
+}
+
+static void stacks_free(Stacks *k)
+{
+    if (k->ch != k->ch0)
+        free(k->ch);
+    if (k->marks != k->marks0)
+        free(k->marks);
+    if (k->rep != k->rep0)
+        free(k->rep);
+}
+
+static bool save_marks(SreState *st, Stacks *k)
+{
+    if (!grow((void **)&k->marks, &k->capmarks, k->nmarks + st->nmarks + 1, sizeof(intptr_t),
+              k->marks0))
+        return false;
+    memcpy(k->marks + k->nmarks, st->marks, st->nmarks * sizeof(intptr_t));
+    k->marks[k->nmarks + st->nmarks] = st->lastindex;
+    k->nmarks += st->nmarks + 1;
+    return true;
+}
+
+static void restore_marks(SreState *st, Stacks *k, size_t at)
+{
+    memcpy(st->marks, k->marks + at, st->nmarks * sizeof(intptr_t));
+    st->lastindex = k->marks[at + st->nmarks];
+}
+
+/* 1 when the pattern from pc matches at pos (st->ptr is then where it
+   ended), 0 when not, -1 with an exception. */
+static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel)
+{
+    Stacks k;
+    k.ch = k.ch0;
+    k.marks = k.marks0;
+    k.rep = k.rep0;
+    k.nch = k.nmarks = k.nrep = 0;
+    k.capch = sizeof k.ch0 / sizeof k.ch0[0];
+    k.capmarks = sizeof k.marks0 / sizeof k.marks0[0];
+    k.caprep = sizeof k.rep0 / sizeof k.rep0[0];
+    intptr_t rep = -1;
+    Choice *c;
     int r;
+
+/* Starts the sub-match at (PC, POS) with a choice point that resumes as
+   its op says when the sub-match is decided. */
+#define CALL(PC, POS, TOP, REP) \
+    do { \
+        const uint32_t *pc_ = (PC); \
+        intptr_t pos_ = (POS), rep_ = (REP); \
+        toplevel = (TOP); \
+        pc = pc_; \
+        pos = pos_; \
+        rep = rep_; \
+        goto dispatch; \
+    } while (0)
+#define PUSH(N, AUX, SAVE) \
+    do { \
+        if (!grow((void **)&k.ch, &k.capch, k.nch + 1, sizeof(Choice), k.ch0)) \
+            goto nomem; \
+        c = &k.ch[k.nch++]; \
+        *c = (Choice){ pc, pos, rep, (N), (AUX), -1, k.nmarks, k.nrep, toplevel }; \
+        if ((SAVE) && !save_marks(st, &k)) \
+            goto nomem; \
+    } while (0)
+#define RETURN(R) do { r = (R); goto resume; } while (0)
+
+dispatch:
     for (;;) {
         uint32_t op = pc[0];
         switch (op) {
         case OP_FAILURE:
-            return 0;
+            RETURN(0);
         case OP_SUCCESS:
             if (toplevel && ((st->match_all && pos != st->end)
                              || (st->must_advance && pos == st->start)))
-                return 0;
+                RETURN(0);
             st->ptr = pos;
-            return 1;
+            RETURN(1);
         case OP_INFO: case OP_JUMP:
             pc += 1 + pc[1];
             break;
         case OP_AT:
             if (!at(st, pos, pc[1]))
-                return 0;
+                RETURN(0);
             pc += 2;
             break;
         case OP_ANY: case OP_ANY_ALL: case OP_LITERAL: case OP_NOT_LITERAL:
@@ -317,13 +407,13 @@ static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel, 
         case OP_NOT_LITERAL_UNI_IGNORE: case OP_LITERAL_LOC_IGNORE:
         case OP_NOT_LITERAL_LOC_IGNORE: case OP_CATEGORY:
             if (pos >= st->end || !char_item(pc, ch_at(st, pos)))
-                return 0;
+                RETURN(0);
             pos++;
             pc += op <= OP_ANY_ALL ? 1 : 2;
             break;
         case OP_IN: case OP_IN_IGNORE: case OP_IN_UNI_IGNORE: case OP_IN_LOC_IGNORE:
             if (pos >= st->end || !char_item(pc, ch_at(st, pos)))
-                return 0;
+                RETURN(0);
             pos++;
             pc += 1 + pc[1];
             break;
@@ -339,13 +429,11 @@ static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel, 
         case OP_GROUPREF: case OP_GROUPREF_IGNORE: case OP_GROUPREF_UNI_IGNORE:
         case OP_GROUPREF_LOC_IGNORE: {
             intptr_t a, b;
-            if (!group_span(st, pc[1], &a, &b))
-                return 0;
-            if (b - a > st->end - pos)
-                return 0;
-            for (intptr_t k = 0; k < b - a; k++)
-                if (fold(op, ch_at(st, a + k)) != fold(op, ch_at(st, pos + k)))
-                    return 0;
+            if (!group_span(st, pc[1], &a, &b) || b - a > st->end - pos)
+                RETURN(0);
+            for (intptr_t j = 0; j < b - a; j++)
+                if (fold(op, ch_at(st, a + j)) != fold(op, ch_at(st, pos + j)))
+                    RETURN(0);
             pos += b - a;
             pc += 2;
             break;
@@ -355,154 +443,233 @@ static int match(SreState *st, const uint32_t *pc, intptr_t pos, bool toplevel, 
             pc = group_span(st, pc[1], &a, &b) ? pc + 3 : pc + 1 + pc[2];
             break;
         }
-        case OP_ASSERT: case OP_ASSERT_NOT: {
-            intptr_t back = (intptr_t)pc[2];
-            bool ok = false;
-            if (pos - back >= 0) {
-                SAVE_MARKS(saved);
-                r = match(st, pc + 3, pos - back, false, rep);
-                if (r < 0)
-                    return -1;
-                ok = r == 1;
-                if (op == OP_ASSERT_NOT || !ok)
-                    RESTORE_MARKS(saved);
-            }
-            if (ok != (op == OP_ASSERT))
-                return 0;
-            pc += 1 + pc[1];
-            break;
-        }
-        case OP_BRANCH: {
-            SAVE_MARKS(saved);
-            for (const uint32_t *alt = pc + 1; *alt; alt += *alt) {
-                r = match(st, alt + 1, pos, toplevel, rep);
-                if (r)
-                    return r;
-                RESTORE_MARKS(saved);
-            }
-            return 0;
-        }
-        case OP_REPEAT_ONE: case OP_MIN_REPEAT_ONE: case OP_POSSESSIVE_REPEAT_ONE: {
-            uint32_t min = pc[2], max = pc[3];
-            const uint32_t *tail = pc + 1 + pc[1];
-            if ((intptr_t)min > st->end - pos)
-                return 0;
-            if (op == OP_MIN_REPEAT_ONE) {
-                intptr_t n = min ? count_item(st, pc + 4, pos, min) : 0;
-                if (n < 0)
-                    return -1;
-                if (n < (intptr_t)min)
-                    return 0;
-                SAVE_MARKS(saved);
-                for (;;) {
-                    r = match(st, tail, pos + n, toplevel, rep);
-                    if (r)
-                        return r;
-                    RESTORE_MARKS(saved);
-                    if (max != SRE_MAXREPEAT && n >= (intptr_t)max)
-                        return 0;
-                    intptr_t one = count_item(st, pc + 4, pos + n, 1);
-                    if (one <= 0)
-                        return (int)one;
-                    n++;
-                }
-            }
-            intptr_t n = count_item(st, pc + 4, pos, max);
-            if (n < 0)
-                return -1;
-            if (n < (intptr_t)min)
-                return 0;
-            if (op == OP_POSSESSIVE_REPEAT_ONE) {
-                pos += n;
-                pc = tail;
+        case OP_ASSERT: case OP_ASSERT_NOT:
+            if (pos - (intptr_t)pc[2] < 0) {
+                if (op == OP_ASSERT)
+                    RETURN(0);
+                pc += 1 + pc[1];
                 break;
             }
-            SAVE_MARKS(saved);
-            for (; n >= (intptr_t)min; n--) {
-                r = match(st, tail, pos + n, toplevel, rep);
-                if (r)
-                    return r;
-                RESTORE_MARKS(saved);
+            PUSH(0, 0, true);
+            CALL(pc + 3, pos - (intptr_t)pc[2], false, rep);
+        case OP_BRANCH:
+            if (!pc[1])
+                RETURN(0);
+            PUSH(1, 0, true);
+            CALL(pc + 2, pos, toplevel, rep);
+        case OP_REPEAT_ONE: case OP_POSSESSIVE_REPEAT_ONE: {
+            uint32_t min = pc[2];
+            if ((intptr_t)min > st->end - pos)
+                RETURN(0);
+            intptr_t n = count_item(st, pc + 4, pos, pc[3]);
+            if (n < 0)
+                goto error;
+            if (n < (intptr_t)min)
+                RETURN(0);
+            if (op == OP_POSSESSIVE_REPEAT_ONE) {
+                pos += n;
+                pc += 1 + pc[1];
+                break;
             }
-            return 0;
+            PUSH(n, 0, true);
+            CALL(pc + 1 + pc[1], pos + n, toplevel, rep);
+        }
+        case OP_MIN_REPEAT_ONE: {
+            uint32_t min = pc[2];
+            if ((intptr_t)min > st->end - pos)
+                RETURN(0);
+            intptr_t n = min ? count_item(st, pc + 4, pos, min) : 0;
+            if (n < 0)
+                goto error;
+            if (n < (intptr_t)min)
+                RETURN(0);
+            PUSH(n, 0, true);
+            CALL(pc + 1 + pc[1], pos + n, toplevel, rep);
         }
         case OP_REPEAT: {
-            Repeat ctx = { pc, -1, -1, rep };
-            return match(st, pc + 1 + pc[1], pos, toplevel, &ctx);
+            PUSH(0, 0, false);
+            if (!grow((void **)&k.rep, &k.caprep, k.nrep + 1, sizeof(Repeat), k.rep0))
+                goto nomem;
+            k.rep[k.nrep] = (Repeat){ pc, -1, -1, rep };
+            CALL(pc + 1 + pc[1], pos, toplevel, (intptr_t)k.nrep++);
         }
         case OP_MAX_UNTIL: case OP_MIN_UNTIL: {
-            if (!rep) {
+            if (rep < 0) {
                 raise(vm.e_RuntimeError, "internal error in regular expression engine");
-                return -1;
+                goto error;
             }
-            intptr_t count = rep->count + 1;
-            uint32_t min = rep->pc[2], max = rep->pc[3];
-            const uint32_t *body = rep->pc + 4;
-            bool more = (max == SRE_MAXREPEAT || count < (intptr_t)max) && pos != rep->last_pos;
-            if (count < (intptr_t)min) {
-                rep->count = count;
-                r = match(st, body, pos, toplevel, rep);
-                if (r)
-                    return r;
-                rep->count = count - 1;
-                return 0;
+            Repeat *rp = &k.rep[rep];
+            intptr_t count = rp->count + 1;
+            if (count < (intptr_t)rp->pc[2]) {
+                rp->count = count;
+                PUSH(-1, count, false);
+                CALL(rp->pc + 4, pos, toplevel, rep);
             }
-            SAVE_MARKS(saved);
-            for (int phase = 0; phase < 2; phase++) {
-                if ((phase == 0) == (op == OP_MAX_UNTIL)) {
-                    if (!more)
-                        continue;
-                    intptr_t old_last = rep->last_pos;
-                    rep->count = count;
-                    rep->last_pos = pos;
-                    r = match(st, body, pos, toplevel, rep);
-                    rep->last_pos = old_last;
-                    rep->count = count - 1;
-                } else {
-                    r = match(st, pc + 1, pos, toplevel, rep->prev);
-                }
-                if (r)
-                    return r;
-                RESTORE_MARKS(saved);
-            }
-            return 0;
+            /* phases: 0 tries one more iteration of the body for MAX_UNTIL,
+               the tail for MIN_UNTIL; 1 the other one; 2 is the end */
+            PUSH(0, count, true);
+            goto until_phase;
         }
-        case OP_ATOMIC_GROUP: {
-            r = match(st, pc + 2, pos, false, rep);
-            if (r <= 0)
-                return r;
-            pos = st->ptr;
-            pc += 1 + pc[1];
-            break;
-        }
-        case OP_POSSESSIVE_REPEAT: {
-            uint32_t min = pc[2], max = pc[3];
-            intptr_t count = 0;
-            while (max == SRE_MAXREPEAT || count < (intptr_t)max) {
-                SAVE_MARKS(saved);
-                r = match(st, pc + 4, pos, false, rep);
-                if (r < 0)
-                    return -1;
-                if (!r) {
-                    RESTORE_MARKS(saved);
-                    break;
-                }
-                if (st->ptr == pos && count >= (intptr_t)min)
-                    break;
-                pos = st->ptr;
-                count++;
+        case OP_ATOMIC_GROUP:
+            PUSH(0, 0, false);
+            CALL(pc + 2, pos, false, rep);
+        case OP_POSSESSIVE_REPEAT:
+            if (pc[3] == 0) {
+                pc += 2 + pc[1];
+                break;
             }
-            if (count < (intptr_t)min)
-                return 0;
-            /* the skip leads to the body's SUCCESS */
-            pc += 2 + pc[1];
-            break;
-        }
+            PUSH(0, 0, true);
+            CALL(pc + 4, pos, false, rep);
         default:
             raise(vm.e_NotImplementedError, "_sre: unsupported opcode %u", (unsigned)op);
-            return -1;
+            goto error;
         }
     }
+
+resume:
+    if (!k.nch) {
+        stacks_free(&k);
+        return r;
+    }
+    c = &k.ch[k.nch - 1];
+    pc = c->pc;
+    pos = c->pos;
+    rep = c->rep;
+    toplevel = c->toplevel;
+    switch (pc[0]) {
+    case OP_ASSERT: case OP_ASSERT_NOT: {
+        bool ok = r == 1;
+        if (pc[0] == OP_ASSERT_NOT || !ok)
+            restore_marks(st, &k, c->marks_at);
+        k.nmarks = c->marks_at;
+        k.nch--;
+        if (ok != (pc[0] == OP_ASSERT))
+            RETURN(0);
+        pc += 1 + pc[1];
+        goto dispatch;
+    }
+    case OP_BRANCH: {
+        if (r)
+            break;
+        restore_marks(st, &k, c->marks_at);
+        const uint32_t *alt = pc + c->n;
+        alt += *alt;
+        if (!*alt)
+            break;
+        c->n = alt - pc;
+        CALL(alt + 1, pos, toplevel, rep);
+    }
+    case OP_REPEAT_ONE:
+        if (r)
+            break;
+        restore_marks(st, &k, c->marks_at);
+        if (--c->n < (intptr_t)pc[2])
+            break;
+        CALL(pc + 1 + pc[1], pos + c->n, toplevel, rep);
+    case OP_MIN_REPEAT_ONE: {
+        if (r)
+            break;
+        restore_marks(st, &k, c->marks_at);
+        if (pc[3] != SRE_MAXREPEAT && c->n >= (intptr_t)pc[3])
+            break;
+        intptr_t one = count_item(st, pc + 4, pos + c->n, 1);
+        if (one < 0)
+            goto error;
+        if (!one)
+            break;
+        c->n++;
+        CALL(pc + 1 + pc[1], pos + c->n, toplevel, rep);
+    }
+    case OP_REPEAT:
+        break;
+    case OP_MAX_UNTIL: case OP_MIN_UNTIL: {
+        Repeat *rp = &k.rep[rep];
+        if (c->n < 0) {
+            if (!r)
+                rp->count = c->aux - 1;
+            break;
+        }
+        if ((c->n == 1) == (pc[0] == OP_MAX_UNTIL)) {
+            /* the body was tried */
+            rp->last_pos = c->last;
+            rp->count = c->aux - 1;
+        }
+        if (r)
+            break;
+        restore_marks(st, &k, c->marks_at);
+        goto until_phase;
+    }
+    case OP_ATOMIC_GROUP:
+        k.nch--;
+        if (r <= 0)
+            RETURN(r);
+        pos = st->ptr;
+        pc += 1 + pc[1];
+        goto dispatch;
+    case OP_POSSESSIVE_REPEAT: {
+        bool again = false;
+        if (!r) {
+            restore_marks(st, &k, c->marks_at);
+        } else if (st->ptr != c->pos || c->n < (intptr_t)pc[2]) {
+            c->pos = st->ptr;
+            c->n++;
+            again = pc[3] == SRE_MAXREPEAT || c->n < (intptr_t)pc[3];
+        }
+        if (again) {
+            k.nmarks = c->marks_at;
+            if (!save_marks(st, &k))
+                goto nomem;
+            CALL(pc + 4, c->pos, false, rep);
+        }
+        pos = c->pos;
+        k.nmarks = c->marks_at;
+        k.nch--;
+        if (c->n < (intptr_t)pc[2])
+            RETURN(0);
+        pc += 2 + pc[1];
+        goto dispatch;
+    }
+    }
+    /* the choice point is done: r is its result */
+    k.nmarks = c->marks_at;
+    k.nrep = c->repeats_at;
+    k.nch--;
+    goto resume;
+
+until_phase:
+    /* c is the MAX/MIN_UNTIL choice point; c->n the phase to try next */
+    {
+        Repeat *rp = &k.rep[c->rep];
+        intptr_t count = c->aux;
+        const uint32_t *upc = c->pc;
+        while (c->n < 2) {
+            bool body = (c->n == 0) == (upc[0] == OP_MAX_UNTIL);
+            c->n++;
+            if (body) {
+                uint32_t max = rp->pc[3];
+                if ((max != SRE_MAXREPEAT && count >= (intptr_t)max) || c->pos == rp->last_pos)
+                    continue;
+                rp->count = count;
+                c->last = rp->last_pos;
+                rp->last_pos = c->pos;
+                CALL(rp->pc + 4, c->pos, c->toplevel, c->rep);
+            }
+            CALL(upc + 1, c->pos, c->toplevel, rp->prev);
+        }
+        r = 0;
+        k.nmarks = c->marks_at;
+        k.nch--;
+        goto resume;
+    }
+
+nomem:
+    raise_no_memory();
+error:
+    stacks_free(&k);
+    return -1;
+#undef CALL
+#undef PUSH
+#undef RETURN
 }
 
 static void reset(SreState *st)
@@ -518,16 +685,29 @@ int sre_match_at(SreState *st, bool match_all)
     st->match_all = match_all;
     if (st->start > st->end)
         return 0;
-    return match(st, st->code, st->start, true, NULL);
+    return match(st, st->code, st->start, true);
 }
 
 int sre_search(SreState *st)
 {
     st->match_all = false;
+    /* A pattern that starts with one character test skips the positions
+       where it fails without setting up a match there. */
+    const uint32_t *first = st->code[0] == OP_INFO ? st->code + 1 + st->code[1] : st->code;
+    while (first[0] == OP_MARK)
+        first += 2;
+    if ((first[0] == OP_REPEAT_ONE || first[0] == OP_MIN_REPEAT_ONE
+         || first[0] == OP_POSSESSIVE_REPEAT_ONE) && first[2] >= 1)
+        first += 4;
+    bool filter = char_item(first, 0) >= 0;
     for (intptr_t s = st->start; s <= st->end; s++) {
+        if (filter && (s == st->end || char_item(first, ch_at(st, s)) != 1)) {
+            st->must_advance = false;
+            continue;
+        }
         reset(st);
         st->start = s;
-        int r = match(st, st->code, s, true, NULL);
+        int r = match(st, st->code, s, true);
         if (r)
             return r;
         st->must_advance = false;

@@ -26,7 +26,7 @@ BYTES = [
 for pat, s in BYTES:
     print(pat, s, re.findall(pat, s))
 
-for n in (100, 2000):
+for n in (100, 2000, 50000):
     s = 'ab' * n + 'c'
     print(n, re.match(r'(ab)*c', s).span(), re.match(r'(?:a|b)*?c', s).span(),
           re.fullmatch(r'(?:ab|a)*', 'ab' * n) is not None, re.search(r'(a|b)*d', s[:2000]),
@@ -42,3 +42,6 @@ print(re.match(r'(a)?(b)?(?(2)x|y)', 'by'), re.match(r'(a)?(b)?(?(2)x|y)', 'bx')
 print(re.match(r'\d{2,}+\d', '123'), re.match(r'[ab]?+b', 'b'), re.match(r'(?:a|ab)++c', 'abc'))
 print(re.match(r'.*?(\d+)$', 'abc 123').group(1), re.match(r'(.*)(\d+)$', 'abc 123').group(1, 2))
 print(re.compile(r'\d+').search('x' * 10000 + '42').span())
+# Deep backtracking runs on the matcher's own stacks, not the C stack.
+s = 'x' * 300000 + 'y'
+print(re.match(r'(x)*y', s).span(), re.match(r'(?:x|z)*?y', s).span(), re.match(r'(?:(x)|z)+$', s))
