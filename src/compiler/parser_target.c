@@ -165,7 +165,7 @@ int report_mistyped_equal(Parser *p, Expr *a, int eq_pos)
         b->end_col_offset = tk_at(p, eq_pos + 1)->end_col;
         after = tk_at(p, eq_pos + 2)->type;
     }
-    if (after == T_EQUAL || after == T_COLONEQUAL)
+    if (!b || after == T_EQUAL || after == T_COLONEQUAL)
         return 0;
     Token *lt = tk_at(p, eq_pos - 1);
     if (a->kind == Expr_Name && lt->type == T_NAME && lt->col == a->col_offset && lt->lineno == a->lineno) {

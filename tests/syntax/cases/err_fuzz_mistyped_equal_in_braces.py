@@ -1,0 +1,6 @@
+x = 2{x = {-linif x:
+c}e = 1
+if x:
+c}   "
+
+
