@@ -509,9 +509,11 @@ static Object *dict_iter_result(int kind, Object *k, Object *v)
     return kind == KIND_KEYS ? k : kind == KIND_VALUES ? v : tuple_pack(2, k, v);
 }
 
-static Object *dict_iter_next(Object *o)
+/* The dict an iterator walks, or NULL: exhausted (no exception) or the
+   dict changed size since the iterator was made (RuntimeError). */
+static Object *iter_dict_unchanged(Iter *it)
 {
-    Iter *it = (Iter *)o;
+    Object *o = (Object *)it;
     obj_read(o);
     Object *d = it->seq;
     if (!d)
@@ -521,6 +523,15 @@ static Object *dict_iter_next(Object *o)
         it->end = -1;
         return raise(vm.e_RuntimeError, "dictionary changed size during iteration");
     }
+    return d;
+}
+
+static Object *dict_iter_next(Object *o)
+{
+    Iter *it = (Iter *)o;
+    Object *d = iter_dict_unchanged(it);
+    if (!d)
+        return NULL;
     size_t pos = (size_t)it->index;
     Object *k, *v;
     bool more = dict_next(d, &pos, &k, &v);
@@ -536,15 +547,9 @@ static Object *dict_iter_next(Object *o)
 static Object *dict_reviter_next(Object *o)
 {
     Iter *it = (Iter *)o;
-    obj_read(o);
-    Object *d = it->seq;
+    Object *d = iter_dict_unchanged(it);
     if (!d)
         return NULL;
-    if ((intptr_t)dict_size(d) != it->end) {
-        obj_write(o);
-        it->end = -1;
-        return raise(vm.e_RuntimeError, "dictionary changed size during iteration");
-    }
     obj_read(d);
     DictTable *t = ((Dict *)d)->table;
     obj_write(o);
