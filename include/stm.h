@@ -271,7 +271,8 @@ static inline void *stm_real_address(const stm_obj *obj);
 
 /* Registers C memory holding references: one slot, or a range scanned
    conservatively (any word that looks like a reference keeps its object
-   alive).  Unregister before freeing the memory. */
+   alive).  Unregister before freeing the memory.  Thread-safe, inside or
+   outside transactions. */
 void stm_add_root(stm_obj **slot);
 void stm_remove_root(stm_obj **slot);
 void stm_add_root_range(const void *start, size_t size);

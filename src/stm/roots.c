@@ -6,37 +6,53 @@
 
 static struct wordvec root_slots;       /* stm_obj ** */
 static struct wordvec root_ranges;      /* pairs (start, size) */
+/* A thread outside any transaction (starting, exiting) may register roots
+   while another one collects: the vectors can be reallocated under the
+   collector's feet without this lock. */
+static pthread_mutex_t roots_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void stm_add_root(stm_obj **slot) { wordvec_push(&root_slots, (uintptr_t)slot); }
+void stm_add_root(stm_obj **slot)
+{
+    pthread_mutex_lock(&roots_lock);
+    wordvec_push(&root_slots, (uintptr_t)slot);
+    pthread_mutex_unlock(&roots_lock);
+}
 
 void stm_remove_root(stm_obj **slot)
 {
-    for (size_t i = 0; i < root_slots.count; i++) {
-        if (root_slots.items[i] == (uintptr_t)slot) {
-            root_slots.items[i] = root_slots.items[--root_slots.count];
-            return;
-        }
-    }
-    STM_CHECK(0, "stm_remove_root(%p): not a registered root", (void *)slot);
+    pthread_mutex_lock(&roots_lock);
+    size_t i = 0;
+    while (i < root_slots.count && root_slots.items[i] != (uintptr_t)slot)
+        i++;
+    bool found = i < root_slots.count;
+    if (found)
+        root_slots.items[i] = root_slots.items[--root_slots.count];
+    pthread_mutex_unlock(&roots_lock);
+    STM_CHECK(found, "stm_remove_root(%p): not a registered root", (void *)slot);
 }
 
 void stm_add_root_range(const void *start, size_t size)
 {
+    pthread_mutex_lock(&roots_lock);
     wordvec_push(&root_ranges, (uintptr_t)start);
     wordvec_push(&root_ranges, size);
+    pthread_mutex_unlock(&roots_lock);
 }
 
 void stm_remove_root_range(const void *start)
 {
-    for (size_t i = 0; i < root_ranges.count; i += 2) {
-        if (root_ranges.items[i] == (uintptr_t)start) {
-            root_ranges.items[i] = root_ranges.items[root_ranges.count - 2];
-            root_ranges.items[i + 1] = root_ranges.items[root_ranges.count - 1];
-            root_ranges.count -= 2;
-            return;
-        }
+    pthread_mutex_lock(&roots_lock);
+    size_t i = 0;
+    while (i < root_ranges.count && root_ranges.items[i] != (uintptr_t)start)
+        i += 2;
+    bool found = i < root_ranges.count;
+    if (found) {
+        root_ranges.items[i] = root_ranges.items[root_ranges.count - 2];
+        root_ranges.items[i + 1] = root_ranges.items[root_ranges.count - 1];
+        root_ranges.count -= 2;
     }
-    STM_CHECK(0, "stm_remove_root_range(%p): not a registered range", start);
+    pthread_mutex_unlock(&roots_lock);
+    STM_CHECK(found, "stm_remove_root_range(%p): not a registered range", start);
 }
 
 /* Stacks hold ASan's redzones and other frames' dead slots: read them raw. */
@@ -55,6 +71,7 @@ __attribute__((noinline)) void roots_mark_all(void)
 {
     struct stm_thread_private *self = current_thread->priv;
     RECORD_STACK_LOW(self);
+    pthread_mutex_lock(&roots_lock);
     for (size_t i = 0; i < root_slots.count; i++) {
         uintptr_t r = (uintptr_t) * (stm_obj **)root_slots.items[i];
         if (r)
@@ -64,6 +81,7 @@ __attribute__((noinline)) void roots_mark_all(void)
         const char *start = (const char *)root_ranges.items[i];
         scan_words(start, start + root_ranges.items[i + 1]);
     }
+    pthread_mutex_unlock(&roots_lock);
     pthread_mutex_lock(&threads_lock);
     for (struct stm_thread_private *p = all_threads; p; p = p->next) {
         if (p->state == THREAD_OUTSIDE)

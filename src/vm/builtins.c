@@ -521,7 +521,7 @@ static char *source_text(Object *src, const char *fname, size_t *n)
         *n = ((Bytes *)src)->size;
         char *t = malloc(*n + 1);
         if (!t)
-            return raise_no_memory();
+            { raise_no_memory(); return NULL; }
         for (size_t i = 0; i < *n; i++)
             t[i] = ((Bytes *)src)->data[i];
         t[*n] = 0;

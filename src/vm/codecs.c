@@ -65,7 +65,7 @@ static enum Handler lookup_handler(Object *errors)
     return H_UNKNOWN;
 }
 
-static void *unknown_handler(Object *errors)
+static Object *unknown_handler(Object *errors)
 {
     char nb[100];
     return raise(vm.e_LookupError, "unknown error handler name '%s'",
@@ -73,7 +73,7 @@ static void *unknown_handler(Object *errors)
 }
 
 /* UnicodeError with CPython's message and its attributes. */
-static void *raise_unicode_error(Type *t, const char *codec, Object *object, size_t start,
+static Object *raise_unicode_error(Type *t, const char *codec, Object *object, size_t start,
                                  size_t end, const char *reason, const char *msg)
 {
     Object *m = str_from_cstr(msg), *a = m ? tuple_pack(1, m) : NULL;
@@ -90,7 +90,7 @@ static void *raise_unicode_error(Type *t, const char *codec, Object *object, siz
     return raise_object(e);
 }
 
-static void *decode_error(const char *codec, const unsigned char *d, size_t n, size_t start,
+static Object *decode_error(const char *codec, const unsigned char *d, size_t n, size_t start,
                           size_t end, const char *reason)
 {
     char msg[300];
@@ -328,7 +328,7 @@ fail:
     return NULL;
 }
 
-static void *encode_error(const char *codec, Object *s, size_t start, size_t end,
+static Object *encode_error(const char *codec, Object *s, size_t start, size_t end,
                           const char *reason)
 {
     char msg[300];

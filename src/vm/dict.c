@@ -304,7 +304,7 @@ int table_remove(DictTable *t, Object *key, int64_t hash, Object **old_value)
     return 1;
 }
 
-static void *raise_key_error(Object *key)
+static Object *raise_key_error(Object *key)
 {
     Object *args = tuple_pack(1, key);
     return args ? raise_object(exception_new(vm.e_KeyError, args)) : NULL;

@@ -18,13 +18,13 @@ static void set_exc(Object *exc)
     ts->exc = exc;
 }
 
-void *raise_no_memory(void)
+Object *raise_no_memory(void)
 {
     set_exc(vm.memory_error);
     return NULL;
 }
 
-void *raise(Type *type, const char *fmt, ...)
+Object *raise(Type *type, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
@@ -40,7 +40,7 @@ void *raise(Type *type, const char *fmt, ...)
     return NULL;
 }
 
-void *raise_object(Object *v)
+Object *raise_object(Object *v)
 {
     Object *exc = v;
     if (!is_small(v) && layout_of(v) == L_TYPE) {

@@ -237,7 +237,7 @@ static int64_t float_hash_slot(Object *a)
 
 /* ---- construction ------------------------------------------------------------ */
 
-static void *cannot_convert(Object *orig)
+static Object *cannot_convert(Object *orig)
 {
     Object *r = obj_repr(orig);
     char *u = r ? str_to_utf8(r, NULL) : NULL;

@@ -13,7 +13,7 @@
 #include "vm/str_impl.h"
 
 /* Raises the error a format_spec.h function reported. */
-static void *raise_fmt(struct FmtError *err)
+static Object *raise_fmt(struct FmtError *err)
 {
     if (err->kind == FMT_MEMORY_ERROR) {
         textbuf_free(&err->msg);
@@ -181,7 +181,7 @@ char *int_digits(Object *v, int base, bool *neg, size_t *len)
         *len = sizeof tmp - k;
         char *r = malloc(*len + 1);
         if (!r)
-            return raise_no_memory();
+            { raise_no_memory(); return NULL; }
         memcpy(r, tmp + k, *len);
         r[*len] = 0;
         return r;
@@ -193,11 +193,11 @@ char *int_digits(Object *v, int base, bool *neg, size_t *len)
     *neg = b->sign < 0;
     char *r = malloc(bigint_to_str_size(view, base));
     if (!r)
-        return raise_no_memory();
+        { raise_no_memory(); return NULL; }
     if (bigint_to_str(r, len, view, base, false, base == 10 ? 4300 : 0) != BIGINT_OK) {
         free(r);
-        return raise(vm.e_ValueError, "Exceeds the limit (4300 digits) for integer string "
-                     "conversion; use sys.set_int_max_str_digits() to increase the limit");
+        { raise(vm.e_ValueError, "Exceeds the limit (4300 digits) for integer string "
+                     "conversion; use sys.set_int_max_str_digits() to increase the limit"); return NULL; }
     }
     return r;
 }

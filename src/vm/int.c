@@ -52,7 +52,7 @@ bigint_t int_view(Object *x, mp_limb_t *buf)
 BigInt *int_alloc(size_t n)
 {
     if (n == SIZE_MAX || n > (SIZE_MAX - sizeof(struct BigInt)) / sizeof(uint64_t) / 2)
-        return raise_no_memory();
+        return (BigInt *)raise_no_memory();
     return (BigInt *)vm_alloc(sizeof(struct BigInt) + (n ? n : 1) * sizeof(uint64_t), L_BIGINT,
                               vm.t_int);
 }
@@ -75,7 +75,7 @@ Object *int_finish(BigInt *b, const bigint_mut *r)
     return (Object *)b;
 }
 
-void *int_raise(int err)
+Object *int_raise(int err)
 {
     char buf[300];
     const char *msg = bigint_error_message(err, buf, sizeof buf, int_max_str_digits, 0);

@@ -71,7 +71,7 @@ char *num_ascii_of_str(Object *s, size_t *len, bool *bad)
 
 /* "invalid literal for int() with base B: R" with R the repr of the
    original object, cut at 200 characters as CPython's %.200R. */
-static void *invalid_literal(Object *orig, int base)
+static Object *invalid_literal(Object *orig, int base)
 {
     Object *r = obj_repr(orig);
     if (!r)

@@ -15,7 +15,7 @@
 Array *array_new(size_t capacity)
 {
     if (capacity > (SIZE_MAX / 2 - sizeof(struct Array)) / sizeof(Object *))
-        return raise_no_memory();
+        return (Array *)raise_no_memory();
     Array *a = (Array *)vm_alloc(sizeof(struct Array) + capacity * sizeof(Object *),
                                  L_ARRAY, NULL);
     if (a)

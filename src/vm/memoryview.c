@@ -80,7 +80,7 @@ static bool view_contiguous(MemView *m)
     return m->len <= 1 || m->stride == (intptr_t)m->itemsize;
 }
 
-static void *released_error(void)
+static Object *released_error(void)
 {
     return raise(vm.e_ValueError, "operation forbidden on released memoryview object");
 }
@@ -336,7 +336,7 @@ static MemView *view_from(Object *v)
     if (is_memoryview(v)) {
         MemView *m = view_of(v);
         if (m->released)
-            return released_error();
+            return (MemView *)released_error();
         return view_derive(m, m->start, m->len, m->stride, m->readonly);
     }
     Buffer b;
@@ -344,7 +344,7 @@ static MemView *view_from(Object *v)
     if (r < 0)
         return NULL;
     if (r == 0)
-        return raise(vm.e_TypeError, "memoryview: a bytes-like object is required, not '%s'",
+        return (MemView *)raise(vm.e_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                      type_name(type_of(v)));
     return view_new(v, 0, (intptr_t)b.len, 1, 1, 'B', b.readonly);
 }

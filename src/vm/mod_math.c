@@ -48,8 +48,8 @@ static int real_arg(Object *v, double *out)
     return -1;
 }
 
-static void *domain_error(void) { return raise(vm.e_ValueError, "math domain error"); }
-static void *range_error(void) { return raise(vm.e_OverflowError, "math range error"); }
+static Object *domain_error(void) { return raise(vm.e_ValueError, "math domain error"); }
+static Object *range_error(void) { return raise(vm.e_OverflowError, "math range error"); }
 
 /* r = f(x): NaN from non-NaN is a domain error; infinity from a finite x
    is a range error if the function can overflow, else a domain error. */

@@ -282,7 +282,7 @@ char *fs_encode(Object *s, size_t *len)
         return NULL;
     char *r = malloc(bytes_size(b) + 1);
     if (!r)
-        return raise_no_memory();
+        { raise_no_memory(); return NULL; }
     memcpy(r, bytes_data(b), bytes_size(b));
     r[bytes_size(b)] = 0;
     *len = bytes_size(b);

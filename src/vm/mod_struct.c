@@ -58,8 +58,8 @@ static struct {
 
 #define CACHE_MAX 100
 
-static void *struct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void *struct_error(const char *fmt, ...)
+static Object *struct_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static Object *struct_error(const char *fmt, ...)
 {
     char buf[300];
     va_list ap;
@@ -481,11 +481,13 @@ static int struct_pack_at(StructObj *s, unsigned char *p, Object *const *args)
 static unsigned char *pack_to_buffer(StructObj *s, Object *const *args, size_t nargs,
                                      const char *who)
 {
-    if (nargs != s->nargs)
-        return struct_error("%s expected %zu items for packing (got %zu)", who, s->nargs, nargs);
+    if (nargs != s->nargs) {
+        struct_error("%s expected %zu items for packing (got %zu)", who, s->nargs, nargs);
+        return NULL;
+    }
     unsigned char *d = calloc(s->size + 1, 1);
     if (!d)
-        return raise_no_memory();
+        { raise_no_memory(); return NULL; }
     if (struct_pack_at(s, d, args) < 0) {
         free(d);
         return NULL;
@@ -801,7 +803,7 @@ static StructObj *fmt_arg(const char *fname, Object *const *args, size_t nargs, 
     if (args_no_kw(fname, kw) < 0)
         return NULL;
     if (nargs < 1)
-        return raise(vm.e_TypeError, "%s expected at least 1 argument, got 0", fname);
+        return (StructObj *)raise(vm.e_TypeError, "%s expected at least 1 argument, got 0", fname);
     return struct_for(args[0]);
 }
 

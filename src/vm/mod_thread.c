@@ -244,7 +244,7 @@ static RLockWord *word_for(Object *owner)
         size_t cap = words_cap ? words_cap * 2 : 64;
         WordEntry *a = calloc(cap, sizeof *a);
         if (!a)
-            return raise_no_memory();
+            { raise_no_memory(); return NULL; }
         if (words) {
             memcpy(a, words, nwords * sizeof *a);
             stm_remove_root_range(words);
@@ -256,7 +256,7 @@ static RLockWord *word_for(Object *owner)
     }
     RLockWord *word = calloc(1, sizeof *word);
     if (!word)
-        return raise_no_memory();
+        { raise_no_memory(); return NULL; }
     words[nwords++] = (WordEntry){ w, word };
     return word;
 }
@@ -511,7 +511,9 @@ int call_ex_frame(Object *callable, Object *args, Object *kwargs, Frame **out)
         tuple_init_item(kwnames, k++, key);
         tuple_init_item(argv, i++, value);
     }
-    *out = function_frame(func, ((Tuple *)argv)->items, npos, kwnames);
+    Object *const *items = (Object *const *)((char *)stm_real_address((stm_obj *)argv)
+                                             + offsetof(struct Tuple, items));
+    *out = function_frame(func, items, npos, kwnames);
     return *out ? 1 : -1;
 }
 

@@ -27,7 +27,7 @@ bigint_mut int_mut(BigInt *b);
 /* The int that r (the result buffer of b) holds: small when it fits. */
 Object *int_finish(BigInt *b, const bigint_mut *r);
 /* Raises the exception of a bigint_err; returns NULL. */
-void *int_raise(int err);
+Object *int_raise(int err);
 int int_sign(Object *x);                   /* of an int value: -1, 0, 1 */
 int int_compare(Object *x, Object *y);     /* int values: -1, 0, 1 */
 

@@ -125,11 +125,11 @@ int obj_truth(Object *v)
     return 1;
 }
 
-static void *no_attribute_message(Object *v, Object *name);
+static Object *no_attribute_message(Object *v, Object *name);
 
 /* The AttributeError of a failed look-up carries the name and the
    object (its name and obj attributes). */
-static void *no_attribute(Object *v, Object *name)
+static Object *no_attribute(Object *v, Object *name)
 {
     no_attribute_message(v, name);
     Object *e = exc_occurred();
@@ -141,7 +141,7 @@ static void *no_attribute(Object *v, Object *name)
     return NULL;
 }
 
-static void *no_attribute_message(Object *v, Object *name)
+static Object *no_attribute_message(Object *v, Object *name)
 {
     char nb[200];
     str_cstr(name, nb, sizeof nb);

@@ -34,7 +34,7 @@ static inline void header_write(DictTable *t) { stm_write_card((stm_obj *)t, 0);
 static DictTable *stable_new(size_t nslots)
 {
     if (nslots > UINT32_MAX / 2)
-        return raise_no_memory();
+        return (DictTable *)raise_no_memory();
     DictTable *t = (DictTable *)vm_alloc(sizeof(struct DictTable) + nslots * sizeof(DictEntry),
                                          L_DICT_TABLE, NULL);
     if (t)

@@ -81,7 +81,7 @@ static int out_padded(Out *o, const Spec *sp, Object *s, const char *raw, size_t
     return padding && (sp->flags & F_LJUST) ? out_fill(o, ' ', padding) : 0;
 }
 
-static void *wrong_type(const Spec *sp, Object *v)
+static Object *wrong_type(const Spec *sp, Object *v)
 {
     bool integer = sp->type == 'o' || sp->type == 'x' || sp->type == 'X';
     /* Messages name the conversion as written, except that bytes

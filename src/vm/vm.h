@@ -105,9 +105,9 @@ Object *vm_alloc(size_t size, enum Layout layout, Type *type);
 /* ---- exceptions -----------------------------------------------------------
    The exception in flight is the thread's; these set it and return NULL so
    that `return raise_type_error(...)` reads naturally. */
-void *raise(Type *type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void *raise_object(Object *exc);            /* an instance, or a class to call */
-void *raise_no_memory(void);
+Object *raise(Type *type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+Object *raise_object(Object *exc);           /* an instance, or a class to call */
+Object *raise_no_memory(void);
 Object *exc_occurred(void);                 /* the exception in flight or NULL */
 bool exc_matches(Type *type);               /* in flight and an instance of type */
 Object *exc_fetch(void);                    /* takes it: no exception in flight after */
