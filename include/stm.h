@@ -144,6 +144,9 @@ struct stm_config {
 bool stm_setup(const struct stm_config *config);
 /* Frees everything; no thread may be registered any more. */
 void stm_teardown(void);
+/* How many transactions can run at once: the segments of the STM flavour,
+   1 in the GIL flavour. */
+int stm_segment_count(void);
 
 /* ------------------------------------------------------------------ */
 /* Threads                                                             */

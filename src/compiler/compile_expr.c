@@ -320,6 +320,31 @@ void compile_call_helper(Compiler *c, int n, AstSeq *args, AstSeq *kws)
     c_emit(c, OP_CALL_FUNCTION_EX, nkw > 0);
 }
 
+/* An attribute spanning lines: the instructions of its load, store,
+   delete or method call start on its last line, at the name, so that a
+   traceback shows the line of `.name` (CPython 3.11's
+   update_start_location_to_match_attr). */
+static void c_loc_attr(Compiler *c, const Expr *attr)
+{
+    LineEntry *l = &c->u->loc;
+    if (l->lineno == attr->end_lineno)
+        return;
+    l->lineno = attr->end_lineno;
+    int len = 0;   /* in characters, as CPython counts the name */
+    for (const char *p = attr->v.Attribute.attr; *p; p++)
+        len += ((unsigned char)*p & 0xC0) != 0x80;
+    if (len <= attr->end_col_offset) {
+        l->col = attr->end_col_offset - len;
+    } else {
+        l->col = -1;
+        l->end_col = -1;
+    }
+    if (l->end_lineno < l->lineno)
+        l->end_lineno = l->lineno;
+    if (l->lineno == l->end_lineno && l->end_col < l->col)
+        l->end_col = l->col;
+}
+
 static int try_method_call(Compiler *c, Expr *e)
 {
     Expr *meth = e->v.Call.func;
@@ -342,7 +367,8 @@ static int try_method_call(Compiler *c, Expr *e)
     if (!validate_keywords(c, kws))
         return 1;
     compile_expr(c, meth->v.Attribute.value);
-    c_loc_to(c, meth->end_lineno, meth->col_offset, meth->end_lineno, meth->end_col_offset);
+    c_loc_expr(c, meth);
+    c_loc_attr(c, meth);
     c_emit_name(c, OP_LOAD_METHOD, meth->v.Attribute.attr);
     SEQ_FOR(i, args) compile_expr(c, SEQ_GET(args, i));
     if (nkw) {
@@ -350,6 +376,7 @@ static int try_method_call(Compiler *c, Expr *e)
         kw_names(c, kws, 0, nkw);
     }
     c_loc_expr(c, e);
+    c_loc_attr(c, meth);
     c_emit(c, OP_CALL, nargs + nkw);
     return 1;
 }
@@ -648,8 +675,7 @@ static void visit(Compiler *c, Expr *e)
             return;
         }
         compile_expr(c, e->v.Attribute.value);
-        if (e->v.Attribute.ctx != ExprContext_Del)
-            c_loc_to(c, e->end_lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+        c_loc_attr(c, e);
         c_emit_name(c, e->v.Attribute.ctx == ExprContext_Load    ? OP_LOAD_ATTR
                      : e->v.Attribute.ctx == ExprContext_Store ? OP_STORE_ATTR
                                                                : OP_DELETE_ATTR,
@@ -687,7 +713,10 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
 {
     if (c->failed)
         return;
-    /* Jumps keep the caller's location (the statement's), as in CPython. */
+    /* Jumps keep the caller's location (the statement's), except that a
+       comparison leaves its own location in force after it, for the rest
+       of the statement (LOAD_ASSERTION_ERROR, RAISE_VARARGS, ...), as in
+       CPython 3.11. */
     LineEntry saved = c->u->loc;
     ConstVal *k = const_fold_expr(c, e);
     int truth = k ? cv_truth(k) : -1;
@@ -701,7 +730,6 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
     case Expr_UnaryOp:
         if (e->v.UnaryOp.op == UnaryOp_Not) {
             compile_jump_if(c, e->v.UnaryOp.operand, label, !cond);
-            c->u->loc = saved;
             return;
         }
         break;
@@ -716,7 +744,6 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         compile_jump_if(c, SEQ_GET(s, n), label, cond);
         if (next2 != label)
             c_use_label(c, next2);
-        c->u->loc = saved;
         return;
     }
     case Expr_IfExp: {
@@ -727,12 +754,12 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         c_use_label(c, next2);
         compile_jump_if(c, e->v.IfExp.orelse, label, cond);
         c_use_label(c, end);
-        c->u->loc = saved;
         return;
     }
     case Expr_Compare: {
         AstSeq *ops = e->v.Compare.ops, *cmps = e->v.Compare.comparators;
         int n = SEQ_LEN(ops) - 1;
+        c_loc_expr(c, e);
         if (n == 0) {
             CmpOpKind op = (CmpOpKind)(intptr_t)SEQ_GET(ops, 0);
             Expr *r = SEQ_GET(cmps, 0);
@@ -741,7 +768,6 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
                 /* x is None: the dedicated jumps, as CPython's peephole makes them. */
                 compile_expr(c, e->v.Compare.left);
                 c_emit_jump(c, (op == CmpOp_Is) == cond ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
-                c->u->loc = saved;
                 return;
             }
             break;
@@ -764,7 +790,6 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
         if (!cond)
             c_emit_jump(c, PSEUDO_JUMP, label);
         c_use_label(c, end);
-        c->u->loc = saved;
         return;
     }
     default:
@@ -772,5 +797,4 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
     }
     compile_expr(c, e);
     c_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
-    c->u->loc = saved;
 }

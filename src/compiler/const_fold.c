@@ -361,7 +361,9 @@ static int small_count(const ConstVal *v, long *n)
 
 static ConstVal *repeat(Compiler *c, const ConstVal *seq, long n)
 {
-    if (n < 0)
+    /* An empty sequence repeated any number of times is itself: no loop
+       of n empty copies (n may be in the billions). */
+    if (n < 0 || (seq->kind == CV_TUPLE ? (size_t)seq->v.tup.n : seq->v.str.len) == 0)
         n = 0;
     if (seq->kind == CV_TUPLE) {
         if (seq->v.tup.n && n > MAX_COLLECTION_SIZE / seq->v.tup.n)

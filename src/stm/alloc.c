@@ -20,6 +20,7 @@ struct allocator *allocator_at(size_t i) { return &alloc; }
 
 static void start_hole(struct allocator *a, uintptr_t start, uintptr_t end)
 {
+    NOTE_WRITTEN(start, end - start);
     if (!a->block_is_fresh)
         memset(real_cur(start), 0, end - start);
     wordvec_push(&a->young_holes, start);
@@ -31,6 +32,15 @@ static void start_hole(struct allocator *a, uintptr_t start, uintptr_t end)
 #endif
     a->info->alloc_current = start;
     a->hole_end = end;
+}
+
+/* The blocks [b, b + n) are the calling segment's to cut (local_gc.c). */
+static inline void set_owner(size_t b, size_t n)
+{
+#ifdef STM_FLAVOUR_STM
+    for (size_t i = b; i < b + n; i++)
+        heap.blocks[i].owner = (uint8_t)my_seg->num;
+#endif
 }
 
 /* Moves the allocator to the next hole; false if the heap is full. */
@@ -61,6 +71,7 @@ static bool next_hole(struct allocator *a)
                 a->block = b;
                 a->next_line = 0;
                 a->block_is_fresh = false;
+                set_owner(b, 1);
                 break;
             }
         }
@@ -72,6 +83,7 @@ static bool next_hole(struct allocator *a)
         if (b != NO_BLOCK) {
             heap.blocks[b].state = BLOCK_SMALL;
             heap.blocks[b].free_lines = LINES_PER_BLOCK;
+            set_owner(b, 1);
         }
         heap_unlock();
         if (b == NO_BLOCK)
@@ -93,16 +105,38 @@ void alloc_reset_after_gc(struct allocator *a)
     a->info->alloc_end = 0;
 }
 
+/* The nursery is full.  In the STM flavour the thread collects its own
+   transaction's young objects and nobody waits (local_gc.c), unless a
+   major collection is due or weak references or finalizers are involved. */
+static void collect_young(void)
+{
+#ifdef STM_FLAVOUR_STM
+    if (gc.old_bytes < gc.major_threshold && !my_seg->gc_special) {
+        local_collect(current_thread->priv, NULL);
+        return;
+    }
+#endif
+    gc_collect(false);
+}
+
 /* Collects if the stress mode or the amount of young data asks for it. */
 static void maybe_collect(struct allocator *a)
 {
     if (gc.cfg.stress_every) {
         if (--a->stress_countdown == 0) {
             a->stress_countdown = gc.cfg.stress_every;
-            gc_collect(++gc.stress_collections % 8 == 0);
+            uint64_t n = __atomic_add_fetch(&gc.stress_collections, 1, __ATOMIC_RELAXED);
+#ifdef STM_FLAVOUR_STM
+            /* Every other minor one local to the segment. */
+            if (n % 8 != 0 && n % 2 == 1) {
+                collect_young();
+                return;
+            }
+#endif
+            gc_collect(n % 8 == 0);
         }
-    } else if (a->young_bytes >= NURSERY_BYTES) {
-        gc_collect(false);
+    } else if (a->young_bytes >= NURSERY_BYTES || gc.old_bytes >= gc.major_threshold) {
+        collect_young();
     }
 }
 
@@ -112,7 +146,7 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
     if (n > heap.nblocks)
         return NULL;
     if (ALLOC->young_bytes + (n << BLOCK_SHIFT) >= NURSERY_BYTES)
-        gc_collect(false);
+        collect_young();
     heap_lock();
     size_t b = blocks_take(n);
     heap_unlock();
@@ -135,6 +169,7 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
     lo->index = heap.large.count;
     heap.blocks[b].state = BLOCK_LARGE_HEAD;
     heap.blocks[b].large = lo;
+    set_owner(b, n);
     for (size_t i = 1; i < n; i++) {
         heap.blocks[b + i].state = BLOCK_LARGE_TAIL;
         heap.blocks[b + i].head_distance = (uint32_t)i;
@@ -147,6 +182,7 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
     wordvec_push(&my_seg->new_ranges, lo->start);
     wordvec_push(&my_seg->new_ranges, lo->start + size);
 #endif
+    NOTE_WRITTEN(lo->start, size);
 
     stm_obj *obj = (stm_obj *)lo->start;
     if (gc.client.trace_items) {
@@ -177,7 +213,7 @@ stm_obj *_stm_allocate_slow(size_t size, uint32_t type)
     bool collected_for_space = false;
     while (a->info->alloc_current + size > a->hole_end) {
         if (a->young_bytes >= NURSERY_BYTES)
-            gc_collect(false);
+            collect_young();
         if (!next_hole(a)) {
             if (collected_for_space)
                 return NULL;
@@ -202,6 +238,9 @@ stm_obj *stm_allocate_weakref(size_t size, uint32_t type, size_t slot_offset)
               "stm_allocate_weakref(): bad slot offset %zu for size %zu", slot_offset, size);
     stm_obj *obj = stm_allocate(size, type);
     if (obj) {
+#ifdef STM_FLAVOUR_STM
+        my_seg->gc_special = true;
+#endif
         obj->stm_flags |= STM_FLAG_WEAKREF;
         gc_list_push_pair(&gc.weakrefs, (uintptr_t)obj, slot_offset);
     }

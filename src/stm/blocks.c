@@ -135,8 +135,10 @@ size_t blocks_take(size_t n)
         return first;
     for (size_t b = first; b < first + n; b++) {
         struct block_meta *m = &heap.blocks[b];
-        if (!m->zeroed)
+        if (!m->zeroed) {
+            NOTE_WRITTEN(block_addr(b), BLOCK_SIZE);
             memset(real_cur(block_addr(b)), 0, BLOCK_SIZE);
+        }
         m->zeroed = 0;
         set_used(b);
     }

@@ -172,7 +172,7 @@ static void mark_from_written_objects(void)
 
 /* Keeps only the start bits of marked objects in [start, end), marks the
    lines they cover and returns their total size. */
-static size_t sweep_range(uintptr_t start, uintptr_t end)
+size_t sweep_range(uintptr_t start, uintptr_t end)
 {
     size_t live = 0;
     size_t first = granule_of(start) >> 3, last = granule_of(end) >> 3;
@@ -195,7 +195,7 @@ static size_t sweep_range(uintptr_t start, uintptr_t end)
 }
 
 /* Recounts a small block's free lines and files it as free or recyclable. */
-static void settle_block(size_t b)
+void settle_block(size_t b)
 {
     const uint8_t *marks = heap.line_marks + b * LINES_PER_BLOCK;
     size_t free_lines = 0;
@@ -207,13 +207,16 @@ static void settle_block(size_t b)
         return;
     }
     m->free_lines = (uint16_t)free_lines;
+    /* Swept: no allocator's young objects are left in it (STM: a thread
+       that cut it must not take the next cutter's objects for its own). */
+    m->owner = 0;
     if (free_lines && !m->recyclable) {
         m->recyclable = 1;
         wordvec_push(&heap.recycle, b);
     }
 }
 
-static void free_large(struct large_object *lo)
+void free_large(struct large_object *lo)
 {
     struct large_object *moved = (struct large_object *)heap.large.items[--heap.large.count];
     heap.large.items[lo->index] = (uintptr_t)moved;

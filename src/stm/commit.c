@@ -25,13 +25,21 @@ static void wait_inevitable(struct stm_thread_private *p)
     stats_switch(p, -1);
 }
 
-void stm_commit_transaction(stm_thread *tl)
+/* The entry point, stm_commit_transaction below, passes the client's
+   stack pointer with the client's callee-saved registers pushed below it. */
+__attribute__((visibility("hidden"), used))
+void commit_transaction(stm_thread *tl, char *client_sp)
 {
     struct stm_thread_private *p = tl->priv;
     STM_CHECK(p && p->in_transaction, "stm_commit_transaction() outside a transaction");
     if (tl->atomic_depth > 0)
         return;
     struct segment *s = p->seg;
+    /* Only the survivors are published, old from now on.  Commits make
+       old objects too: a major collection may be due. */
+    if (gc.old_bytes >= gc.major_threshold)
+        gc_collect(true);
+    local_collect(p, client_sp);
     for (;;) {
         poll_if_needed(p);
         wait_inevitable(p);
@@ -57,6 +65,29 @@ void stm_commit_transaction(stm_thread *tl)
     p->inevitable = false;
 }
 
+/* A commit collects the transaction's young objects, scanning its thread's
+   stack for references.  It starts at the client's frame: libstm's own
+   frames below it lie where the client's deeper calls ran during the
+   transaction and hold stale references into the young objects, which
+   would keep them (and all they reference) alive, old, published.  So
+   the entry pushes the registers a callee must preserve, where the client
+   may keep references, and calls commit_transaction() with the stack
+   pointer below them (16-byte aligned for the call). */
+__attribute__((naked)) void stm_commit_transaction(stm_thread *tl)
+{
+    __asm__("push %rbp\n\t"
+            "push %rbx\n\t"
+            "push %r12\n\t"
+            "push %r13\n\t"
+            "push %r14\n\t"
+            "push %r15\n\t"
+            "mov %rsp, %rsi\n\t"
+            "sub $8, %rsp\n\t"
+            "call commit_transaction\n\t"
+            "add $56, %rsp\n\t"
+            "ret");
+}
+
 void stm_become_inevitable(stm_thread *tl, const char *why)
 {
     struct stm_thread_private *p = tl->priv;
@@ -78,6 +109,8 @@ void stm_become_inevitable(stm_thread *tl, const char *why)
     }
     inevitable_seg = s;
     p->inevitable = true;
+    /* Every other commit waits for this one: the next check ends it. */
+    s->info->break_countdown = 1;
     pthread_mutex_unlock(&commit_lock);
     if (gc.client.on_event) {
         struct stm_event ev = {.kind = STM_EVENT_BECAME_INEVITABLE, .thread = tl, .why = why};

@@ -28,7 +28,15 @@
 #define LARGE_MIN        STM_CARD_MIN_SIZE    /* objects this big get blocks */
 
 #define DEFAULT_HEAP_SIZE   ((size_t)64 << 30)
-#define NURSERY_BYTES       ((size_t)4 << 20) /* young bytes between minors */
+/* Young bytes between minor collections.  The STM flavour's are the
+   segment's own, collected with nobody waiting, and a transaction's young
+   objects that die before it commits are never published: a larger one
+   lets bigger transactions end with their garbage still young. */
+#ifdef STM_FLAVOUR_STM
+#  define NURSERY_BYTES     ((size_t)16 << 20)
+#else
+#  define NURSERY_BYTES     ((size_t)4 << 20)
+#endif
 #define MIN_MAJOR_THRESHOLD ((size_t)8 << 20)
 #define BREAK_CHECK_INTERVAL 4000             /* stm_should_break() calls */
 
@@ -68,6 +76,7 @@ struct block_meta {
     uint8_t state;
     uint8_t zeroed;           /* every byte is known to be 0 */
     uint8_t recyclable;       /* queued in heap.recycle */
+    uint8_t owner;            /* STM: the segment that cut it into holes last */
     uint16_t free_lines;      /* small blocks */
     uint32_t head_distance;   /* large tail: blocks back to its head */
     struct large_object *large;   /* large head */
@@ -202,6 +211,14 @@ void gc_drain(void);
 /* Finds the start of the object containing addr, or 0. */
 uintptr_t gc_find_object(uintptr_t addr);
 void roots_mark_all(void);
+/* Calls slot_fn on the reference in every registered slot (non-null) and
+   word_fn on every word of the registered ranges. */
+void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
+                    void (*word_fn)(uintptr_t word, void *ctx), void *ctx);
+/* Sweeping, shared by whole-heap and (STM) one-segment collections. */
+size_t sweep_range(uintptr_t start, uintptr_t end);
+void settle_block(size_t b);
+void free_large(struct large_object *lo);
 #ifdef STM_FLAVOUR_GIL
 /* The running transaction ends: the objects it allocated will need the
    write barrier after the next collection. */
@@ -269,6 +286,7 @@ extern __thread stm_thread *current_thread;
     } while (0)
 
 /* ---- statistics (stats.c) ---- */
+void stats_setup(void);
 double stats_now(void);
 /* Leaves the current timing state for `state` (-1: running a transaction). */
 void stats_switch(struct stm_thread_private *p, int state);
@@ -292,7 +310,12 @@ void gc_list_push(struct wordvec *v, uintptr_t x);
 void gc_list_push_pair(struct wordvec *v, uintptr_t x, uintptr_t y);
 
 #ifdef STM_FLAVOUR_STM
+#  include <string.h>
 #  include "segments.h"
+/* The running thread's segment is about to write [start, start + len). */
+#  define NOTE_WRITTEN(start, len) note_private(my_seg, (start), (len))
+#else
+#  define NOTE_WRITTEN(start, len) ((void)0)
 #endif
 
 #endif

@@ -13,6 +13,7 @@ void stm_enable_finalizer(stm_obj *obj)
 #ifdef STM_FLAVOUR_STM
     /* The flag is part of the object: written like any other field. */
     stm_write(obj);
+    my_seg->gc_special = true;
 #endif
     struct stm_header *h = stm_real_address(obj);
     STM_CHECK(!(h->stm_flags & STM_FLAG_FINALIZER), "stm_enable_finalizer() twice on one object");

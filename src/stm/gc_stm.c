@@ -66,10 +66,9 @@ void trace_object(uintptr_t obj, stm_visit_fn *visit)
 void gc_stm_mark_segments(bool major, stm_visit_fn *visit)
 {
     if (!major) {
-        /* Old objects written since the last collection, and the running
-           transactions' survivors, written since without a barrier. */
-        for (size_t i = 0; i < gc.remembered.count; i++)
-            trace_object(gc.remembered.items[i], visit);
+        /* Old objects the running transactions wrote, and their survivors,
+           written since without a barrier.  (Committed objects are all
+           old and reference old objects only: local_gc.c.) */
         for (int i = 1; i <= nsegments; i++) {
             struct segment *s = &segments[i];
             if (!s->in_txn)
@@ -122,8 +121,6 @@ void gc_stm_after_sweep(bool major)
         }
         s->new_ranges.count = 0;
         s->range_start = 0;
-        if (s->promoted.count)
-            s->commit_soon = true;
     }
     for (size_t k = 0; k < viewed.count; k += 2)
         set_view(viewed.items[k], viewed.items[k + 1], 0);

@@ -67,6 +67,24 @@ static void scan_words(const char *start, const char *end)
     }
 }
 
+void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
+                    void (*word_fn)(uintptr_t word, void *ctx), void *ctx)
+{
+    pthread_mutex_lock(&roots_lock);
+    for (size_t i = 0; i < root_slots.count; i++) {
+        uintptr_t r = (uintptr_t) * (stm_obj **)root_slots.items[i];
+        if (r)
+            slot_fn(r, ctx);
+    }
+    for (size_t i = 0; i < root_ranges.count; i += 2) {
+        const uintptr_t *p = (const uintptr_t *)((root_ranges.items[i] + 7) & ~(uintptr_t)7);
+        const char *end = (const char *)root_ranges.items[i] + root_ranges.items[i + 1];
+        for (; (const char *)(p + 1) <= end; p++)
+            word_fn(*p, ctx);
+    }
+    pthread_mutex_unlock(&roots_lock);
+}
+
 __attribute__((noinline)) void roots_mark_all(void)
 {
     struct stm_thread_private *self = current_thread->priv;

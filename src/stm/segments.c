@@ -88,6 +88,9 @@ bool segments_map(size_t heap_size, int n)
         s->alloc.info = s->info;
     }
     heap.base = (char *)obj_start;
+    for (int i = 1; i <= n; i++)
+        if (!(segments[i].private_pages = reserve(heap_size / PAGE_SIZE_)))
+            return false;
     write_locks = reserve(heap_size >> GRANULE_SHIFT);
     line_view = reserve(heap_size >> LINE_SHIFT);
     if (!write_locks || !line_view) {
@@ -113,6 +116,8 @@ void segments_unmap(void)
         wordvec_free(&s->write_set);
         wordvec_free(&s->new_ranges);
         wordvec_free(&s->promoted);
+        wordvec_free(&s->gray);
+        munmap(s->private_pages, heap_size / PAGE_SIZE_);
     }
     heap_fd = -1;
 }
@@ -186,14 +191,22 @@ void force_private(uintptr_t start, size_t len, struct segment *except)
         /* A locked add of 0 is a write that changes nothing, even if the
            owner writes the same word at the same time: the kernel copies
            the page for that segment alone. */
-        for (uintptr_t pg = first; pg < start + len; pg += PAGE_SIZE_)
-            __atomic_fetch_add((uint64_t *)(s->base + pg), 0, __ATOMIC_RELAXED);
+        for (uintptr_t pg = first; pg < start + len; pg += PAGE_SIZE_) {
+            uint8_t *state = &s->private_pages[page_of(pg)];
+            if (*state != PAGE_PRIVATE) {
+                __atomic_fetch_add((uint64_t *)(s->base + pg), 0, __ATOMIC_RELAXED);
+                *state = PAGE_PRIVATE;
+                s->has_private = true;
+            }
+        }
     }
 }
 
 void segment_reshare(struct segment *s)
 {
     madvise(s->base + obj_start, heap.frontier << BLOCK_SHIFT, MADV_DONTNEED);
+    memset(s->private_pages, 0, (heap.frontier << BLOCK_SHIFT) / PAGE_SIZE_);
+    s->has_private = false;
 }
 
 void clear_read_markers(struct segment *s)
@@ -206,7 +219,10 @@ void heap_discard(uintptr_t start, size_t size)
     /* Punching the hole in the file frees the memory; the private views
        drop their copies and read the hole's zeros. */
     madvise(seg_base[0] + start, size, MADV_REMOVE);
-    for (int i = 1; i <= nsegments; i++)
+    size_t p0 = (start - (uintptr_t)heap.base) / PAGE_SIZE_;
+    for (int i = 1; i <= nsegments; i++) {
         madvise(seg_base[i] + start, size, MADV_DONTNEED);
+        memset(segments[i].private_pages + p0, 0, size / PAGE_SIZE_);
+    }
 }
 #endif

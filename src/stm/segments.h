@@ -24,13 +24,22 @@ struct segment {
     int doomed;                     /* atomic: 1 + enum stm_event_kind */
     uintptr_t doom_object;
     uint64_t start_time;
-    bool commit_soon;
     size_t validated;               /* log position imported up to */
     struct wordvec write_set;       /* old objects write-locked */
     struct wordvec new_ranges;      /* (start, end): allocated by the running
                                        transaction since the last collection */
     uintptr_t range_start;          /* start of the range being bumped */
     struct wordvec promoted;        /* the running transaction's survivors */
+    struct wordvec gray;            /* local collections: marked, not traced */
+    uint8_t *private_pages;         /* per page of the heap: PAGE_SHARED,
+                                       certainly the file's (segment 0's);
+                                       PAGE_MAYBE_PRIVATE, noted before the
+                                       segment writes it; PAGE_PRIVATE,
+                                       certainly its own copy */
+    bool has_private;               /* some page is not PAGE_SHARED */
+    bool gc_special;                /* the transaction made or wrote a weak
+                                       reference or registered a finalizer:
+                                       local collections leave it alone */
     struct allocator alloc;
 };
 
@@ -43,6 +52,20 @@ extern struct segment *volatile inevitable_seg;
 extern pthread_mutex_t commit_lock;
 
 static inline uint8_t *write_lock_of(uintptr_t obj) { return &write_locks[granule_of(obj)]; }
+enum { PAGE_SHARED, PAGE_MAYBE_PRIVATE, PAGE_PRIVATE };
+static inline size_t page_of(uintptr_t ref) { return (ref - (uintptr_t)heap.base) / PAGE_SIZE_; }
+/* Notes that segment s may write [start, start + len): importing a commit
+   into s skips the pages it never wrote, which are segment 0's.  (A page
+   known to be private may go back to "maybe": that costs a little time.) */
+static inline void note_private(struct segment *s, uintptr_t start, size_t len)
+{
+    size_t p0 = page_of(start), p1 = page_of(start + len - 1);
+    s->has_private = true;
+    if (p0 == p1)
+        s->private_pages[p0] = PAGE_MAYBE_PRIVATE;
+    else
+        memset(s->private_pages + p0, PAGE_MAYBE_PRIVATE, p1 - p0 + 1);
+}
 static inline uint8_t *read_marker(struct segment *s, uintptr_t obj)
 {
     return (uint8_t *)s->base + (obj >> 4);
@@ -84,14 +107,23 @@ bool validate_segment(struct segment *s);
 void log_publish(struct segment *s);
 /* Frees the entries every segment has imported; after a collection, all. */
 void log_trim(bool all);
-/* Copies [start, start+len) from segment 0 into s where they differ, so
-   that pages s still shares stay shared. */
+void log_teardown(void);
+/* Copies [start, start+len) from segment 0 into s, skipping the pages s
+   shares with segment 0 (private_pages). */
 void import_range(struct segment *s, uintptr_t start, size_t len);
 
 /* transaction.c */
 __attribute__((noreturn)) void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj);
 void close_alloc_range(struct segment *s);
 void validate_now(struct stm_thread_private *p);
+
+/* local_gc.c: collections of one segment's young objects */
+/* Collects the running transaction's young objects, its thread alone;
+   the survivors go to s->promoted.  A transaction that s->gc_special
+   marks keeps all its young objects instead (at commit; in its middle it
+   collects stop-the-world).  The thread's stack is scanned from
+   client_sp up, or from the caller's frame if NULL. */
+void local_collect(struct stm_thread_private *p, char *client_sp);
 
 /* contention.c */
 void contention_write_write(struct stm_thread_private *p, uintptr_t obj, struct segment *other);

@@ -109,10 +109,13 @@ bool stm_setup(const struct stm_config *config)
         a->block = (size_t)-1;
         a->stress_countdown = gc.cfg.stress_every;
     }
+    stats_setup();
     flavour_setup();
     setup_done = true;
     return true;
 }
+
+int stm_segment_count(void) { return (int)allocator_count(); }
 
 void stm_teardown(void)
 {

@@ -41,7 +41,7 @@ void flavour_setup(void)
 
 void flavour_teardown(void)
 {
-    log_trim(true);
+    log_teardown();
 }
 
 /* The objects allocated since the range began belong to the transaction. */
@@ -84,7 +84,7 @@ static void begin_transaction(struct stm_thread_private *p)
         p->start_time = ++global_time;
     s->start_time = p->start_time;
     s->doomed = 0;
-    s->commit_soon = false;
+    s->gc_special = false;
     s->in_txn = true;
     pthread_mutex_unlock(&commit_lock);
     s->range_start = s->info->alloc_current;
@@ -206,24 +206,17 @@ bool _stm_should_break_slow(stm_thread *tl)
     struct segment *s = p->seg;
     s->info->break_countdown = BREAK_CHECK_INTERVAL;
     poll_if_needed(p);
-    if (tl->atomic_depth > 0)
-        return false;
-    validate_now(p);
-    bool others_wait = p->inevitable && segment_waiters();
-    if (s->commit_soon | (s->promoted.count > 0) | others_wait | segment_waiters()) {
-        s->commit_soon = false;
-        return true;
-    }
-    return false;
+    /* A transaction ends after BREAK_CHECK_INTERVAL checks (the commit
+       validates it): its writes must reach the others, and the longer it
+       runs the more a conflict costs. */
+    return tl->atomic_depth == 0;
 }
 
 void stm_hint_commit_soon(void)
 {
     struct segment *s = my_seg;
-    if (s) {
-        s->commit_soon = true;
+    if (s)
         s->info->break_countdown = 0;
-    }
 }
 
 void stm_atomic_enter(stm_thread *tl)
@@ -281,6 +274,7 @@ void flavour_clear_flag(uintptr_t obj, uint32_t flag)
        committed ones in segment 0 and in every running segment's view. */
     int v = view_of(obj);
     if (v) {
+        note_private(&segments[v], obj, sizeof(struct stm_header));
         ((struct stm_header *)real_in(v, obj))->stm_flags &= ~flag;
         return;
     }
@@ -288,8 +282,11 @@ void flavour_clear_flag(uintptr_t obj, uint32_t flag)
         if (i && !segments[i].in_txn)
             continue;
         struct stm_header *h = real_in(i, obj);
-        if (h->stm_flags & flag)
+        if (h->stm_flags & flag) {
+            if (i)
+                note_private(&segments[i], obj, sizeof(struct stm_header));
             h->stm_flags &= ~flag;
+        }
     }
 }
 
@@ -300,8 +297,11 @@ void flavour_clear_weak_slot(uintptr_t w, size_t offset)
         if (i && !v && !segments[i].in_txn)
             continue;
         uintptr_t *slot = real_in(i, w + offset);
-        if (*slot && in_heap(*slot) && !is_marked(*slot))
+        if (*slot && in_heap(*slot) && !is_marked(*slot)) {
+            if (i)
+                note_private(&segments[i], w + offset, sizeof *slot);
             *slot = 0;
+        }
     }
 }
 #endif

@@ -28,7 +28,11 @@ void _stm_write_slow(stm_obj *obj)
     }
     if (p->timing_state == STM_TIME_WAIT_OTHER)
         stats_switch(p, -1);
-    ((struct stm_header *)real_cur(ref))->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
+    struct stm_header *h = real_cur(ref);
+    note_private(s, ref, object_size_at(h, ref));
+    if (h->stm_flags & STM_FLAG_WEAKREF)
+        s->gc_special = true;
+    h->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
     wordvec_push(&s->write_set, ref);
 }
 

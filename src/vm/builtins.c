@@ -510,6 +510,7 @@ static Object *b_locals(Object *self, Object *const *args, size_t nargs, Object 
 /* ---- compile, exec, eval ------------------------------------------------------ */
 
 Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode);
+Object *ast_parse_to_object(const char *text, size_t n, const char *filename, const char *mode);
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
 
 /* The text of a str or bytes source, malloc'ed; NULL (TypeError) otherwise. */
@@ -559,7 +560,12 @@ static Object *b_compile(Object *self, Object *const *args, size_t nargs, Object
         free(text);
         return raise(vm.e_ValueError, "source code string cannot contain null bytes");
     }
-    Object *code = compile_source_mode(text, n, str_cstr(a[1], fb, sizeof fb), mode);
+    /* flags & PyCF_ONLY_AST: the tree (mod_ast.c). */
+    int64_t flags = 0;
+    if (a[3] && is_int(a[3]) && int_to_i64(a[3], &flags) < 0)
+        exc_clear();
+    Object *code = flags & 0x400 ? ast_parse_to_object(text, n, str_cstr(a[1], fb, sizeof fb), mode)
+                                 : compile_source_mode(text, n, str_cstr(a[1], fb, sizeof fb), mode);
     free(text);
     return code;
 }

@@ -404,13 +404,12 @@ Object *bytes_repeat(Object *a, Object *b)
         return raise(vm.e_TypeError, "can't multiply sequence by non-int of type '%s'",
                      type_name(type_of(count)));
     intptr_t n;
-    if (index_to_ssize(count, &n, false) < 0)
+    byte_view(self, &v);
+    if (repeat_count(count, v.size, &n) < 0)
         return NULL;
     byte_view(self, &v);
-    if (n <= 0 || v.size == 0)
+    if (n == 0)
         return make_like(self, NULL, 0);
-    if ((size_t)n > (SIZE_MAX / 4) / v.size)
-        return raise_no_memory();
     size_t total = v.size * (size_t)n;
     unsigned char *d = malloc(total + 1);
     if (!d)

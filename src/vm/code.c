@@ -148,6 +148,17 @@ int code_line_of(Object *code, uint32_t pc)
     return e[pc].lineno;
 }
 
+/* The source span of instruction word `pc`; false when out of range. */
+bool code_position(Object *code, uint32_t pc, LineEntry *out)
+{
+    Code *c = (Code *)code;
+    if (pc >= c->nwords)
+        return false;
+    const LineEntry STM_SEG *e = (const LineEntry STM_SEG *)((Bytes *)c->linetable)->data;
+    *out = e[pc];
+    return true;
+}
+
 /* ---- attributes ------------------------------------------------------------ */
 
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
@@ -196,6 +207,52 @@ static Object *code_repr(Object *c)
                       str_cstr(CO(c)->filename, fb, sizeof fb), CO(c)->firstlineno);
 }
 
+/* co_positions(): (lineno, end_lineno, col, end_col) per instruction
+   word, None where unknown.  tb_lasti and f_lasti are twice the word
+   index, so Lib/traceback.py's lookup (the lasti // 2'th item) finds the
+   failing instruction as on CPython. */
+static Object *pos_item(int v) { return v < 0 ? None : make_small(v); }
+
+static Object *co_positions(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("co_positions", kw) < 0 || args_count("co_positions", nargs, 0, 0) < 0)
+        return NULL;
+    uint32_t n = CO(self)->nwords;
+    Object *l = list_new(n);
+    for (uint32_t i = 0; l && i < n; i++) {
+        LineEntry e = { -1, -1, -1, -1 };
+        code_position(self, i, &e);
+        bool has_line = e.lineno >= 0;
+        Object *t = tuple_pack(4, pos_item(e.lineno), has_line ? pos_item(e.end_lineno) : None,
+                               has_line ? pos_item(e.col) : None, has_line ? pos_item(e.end_col) : None);
+        if (!t)
+            return NULL;
+        list_set(l, i, t);
+    }
+    return l ? obj_iter(l) : NULL;
+}
+
+/* co_lines(): (start, end, lineno) over byte offsets (two per word), one
+   item per run of words on the same line. */
+static Object *co_lines(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("co_lines", kw) < 0 || args_count("co_lines", nargs, 0, 0) < 0)
+        return NULL;
+    uint32_t n = CO(self)->nwords;
+    Object *l = list_new(0);
+    for (uint32_t i = 0; l && i < n;) {
+        int line = code_line_of(self, i);
+        uint32_t j = i + 1;
+        while (j < n && code_line_of(self, j) == line)
+            j++;
+        Object *t = tuple_pack(3, make_small(2 * (intptr_t)i), make_small(2 * (intptr_t)j), pos_item(line));
+        if (!t || list_append(l, t) < 0)
+            return NULL;
+        i = j;
+    }
+    return l ? obj_iter(l) : NULL;
+}
+
 #undef CO
 
 void code_type_init(void)
@@ -213,4 +270,8 @@ void code_type_init(void)
     };
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         getset_new(t, attrs[i].name, attrs[i].get, NULL);
+    static const MethodDef methods[] = {
+        { "co_positions", co_positions, 0 }, { "co_lines", co_lines, 0 }, { NULL, NULL, 0 },
+    };
+    type_add_methods(t, methods);
 }

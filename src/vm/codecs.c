@@ -1,31 +1,32 @@
 /*
 ** The codecs str.encode and bytes.decode know: UTF-8, ASCII, Latin-1,
 ** UTF-16 and UTF-32 (with a BOM, or -le/-be), with the error handlers
-** strict, ignore, replace, surrogateescape, backslashreplace, and for
-** encoding also xmlcharrefreplace and surrogatepass.  Errors report the ranges CPython reports: the
-** maximal invalid UTF-8 prefix on decoding, runs of unencodable
-** characters on encoding.
+** strict, ignore, replace, surrogateescape, backslashreplace, namereplace,
+** and for encoding also xmlcharrefreplace and surrogatepass; other
+** handlers are looked up in the registry of codecs.register_error, and
+** other codecs in the registry of codecs.register (mod_codecs.c).  Errors
+** report the ranges CPython reports: the maximal invalid UTF-8 prefix on
+** decoding, runs of unencodable characters on encoding.
 */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm/str_impl.h"
+#include "vm/codecs.h"
 
-/* The byte codecs first: C_UTF16 and later are the wide ones. */
-enum Codec { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE,
-             C_UTF32BE };
 static const char *const codec_names[] = { "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
                                            "utf-16-be", "utf-32", "utf-32-le", "utf-32-be" };
 
 enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_BACKSLASH, H_XMLCHARREF,
-               H_SURROGATEPASS, H_UNKNOWN };
+               H_SURROGATEPASS, H_NAMEREPLACE, H_UNKNOWN };
 
-static int lookup_codec(Object *encoding)
+int codec_builtin_id(Object *encoding)
 {
     if (!encoding)
         return C_UTF8;
     char raw[64], norm[64];
+    if (str_len(encoding) >= sizeof raw - 8)
+        return -1;
     str_cstr(encoding, raw, sizeof raw);
     size_t k = 0;
     for (const char *p = raw; *p && k + 1 < sizeof norm; p++)
@@ -47,8 +48,6 @@ static int lookup_codec(Object *encoding)
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
         if (strcmp(norm, aliases[i].name) == 0)
             return aliases[i].codec;
-    char nb[100];
-    raise(vm.e_LookupError, "unknown encoding: %s", str_cstr(encoding, nb, sizeof nb));
     return -1;
 }
 
@@ -58,52 +57,32 @@ static enum Handler lookup_handler(Object *errors)
         return H_STRICT;
     static const char *const names[] = { "strict", "ignore", "replace", "surrogateescape",
                                          "backslashreplace", "xmlcharrefreplace",
-                                         "surrogatepass" };
+                                         "surrogatepass", "namereplace" };
     for (int i = 0; i < H_UNKNOWN; i++)
         if (str_eq_cstr(errors, names[i]))
             return (enum Handler)i;
     return H_UNKNOWN;
 }
 
-static Object *unknown_handler(Object *errors)
+/* UnicodeDecodeError and UnicodeEncodeError as CPython makes them: their
+   arguments are the encoding, the object, the range and the reason. */
+Object *codec_unicode_error(Type *t, const char *codec, Object *object, size_t start,
+                            size_t end, const char *reason)
 {
-    char nb[100];
-    return raise(vm.e_LookupError, "unknown error handler name '%s'",
-                 str_cstr(errors, nb, sizeof nb));
-}
-
-/* UnicodeError with CPython's message and its attributes. */
-static Object *raise_unicode_error(Type *t, const char *codec, Object *object, size_t start,
-                                 size_t end, const char *reason, const char *msg)
-{
-    Object *m = str_from_cstr(msg), *a = m ? tuple_pack(1, m) : NULL;
-    Object *e = a ? exception_new(t, a) : NULL;
-    if (!e)
+    Object *args[5] = { str_from_cstr(codec), object, make_small((intptr_t)start),
+                        make_small((intptr_t)end), str_from_cstr(reason) };
+    if (!args[0] || !args[4])
         return NULL;
-    Object *enc = str_from_cstr(codec), *why = str_from_cstr(reason);
-    if (!enc || !why || obj_setattr(e, intern_cstr("encoding"), enc) < 0
-        || obj_setattr(e, intern_cstr("object"), object) < 0
-        || obj_setattr(e, intern_cstr("start"), make_small((intptr_t)start)) < 0
-        || obj_setattr(e, intern_cstr("end"), make_small((intptr_t)end)) < 0
-        || obj_setattr(e, intern_cstr("reason"), why) < 0)
-        return NULL;
-    return raise_object(e);
+    return obj_call((Object *)t, args, 5, NULL);
 }
 
 static Object *decode_error(const char *codec, const unsigned char *d, size_t n, size_t start,
                           size_t end, const char *reason)
 {
-    char msg[300];
-    if (end - start == 1)
-        snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                 codec, d[start], start, reason);
-    else
-        snprintf(msg, sizeof msg, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                 codec, start, end - 1, reason);
     Object *obj = bytes_new((const char *)d, n);
-    return obj ? raise_unicode_error(vm.e_UnicodeDecodeError, codec, obj, start, end, reason,
-                                     msg)
-               : NULL;
+    Object *e = obj ? codec_unicode_error(vm.e_UnicodeDecodeError, codec, obj, start, end, reason)
+                    : NULL;
+    return e ? raise_object(e) : NULL;
 }
 
 /* The length of the valid UTF-8 sequence at d[i], or 0 with the end of
@@ -158,33 +137,74 @@ static size_t utf8_seq(const unsigned char *d, size_t n, size_t i, uint32_t *cp,
     return need + 1;
 }
 
+/* A handler registered with codecs.register_error: called with the
+   UnicodeDecodeError, it returns the replacement and where to go on. */
+static int decode_custom(StrBuf *b, Object *errors, const char *codec, const unsigned char *d,
+                         size_t n, size_t start, size_t end, const char *reason, size_t *next)
+{
+    Object *handler = codec_lookup_error(errors);
+    Object *obj = handler ? bytes_new((const char *)d, n) : NULL;
+    Object *e = obj ? codec_unicode_error(vm.e_UnicodeDecodeError, codec, obj, start, end, reason)
+                    : NULL;
+    Object *r = e ? obj_call1(handler, e) : NULL;
+    if (!r)
+        return -1;
+    Object *rep = NULL;
+    if (!is_small(r) && type_is_subtype(r->type, vm.t_tuple) && tuple_size(r) == 2)
+        rep = str_unwrap(tuple_get(r, 0));
+    if (!rep || !is_int(tuple_get(r, 1))) {
+        raise(vm.e_TypeError, "decoding error handler must return (str, int) tuple");
+        return -1;
+    }
+    intptr_t pos;
+    if (index_to_ssize(tuple_get(r, 1), &pos, true) < 0)
+        return -1;
+    if (pos < 0)
+        pos += (intptr_t)n;
+    if (pos < 0 || (size_t)pos > n) {
+        raise(vm.e_IndexError, "position %zd from error handler out of bounds", pos);
+        return -1;
+    }
+    *next = (size_t)pos;
+    return sb_append_str(b, rep);
+}
+
 /* Applies the error handler to the undecodable bytes d[start:end). */
-static int decode_handle(StrBuf *b, enum Handler h, Object *errors, const char *codec,
-                         const unsigned char *d, size_t n, size_t start, size_t end,
-                         const char *reason)
+int codec_decode_handle(StrBuf *b, Object *errors, const char *codec, const unsigned char *d,
+                        size_t n, size_t start, size_t end, const char *reason, size_t *next)
 {
     int rc = 0;
-    switch (h) {
+    *next = end;
+    switch (lookup_handler(errors)) {
     case H_STRICT:
-    case H_XMLCHARREF:
     case H_SURROGATEPASS:
         decode_error(codec, d, n, start, end, reason);
         return -1;
-    case H_UNKNOWN:
-        unknown_handler(errors);
+    case H_XMLCHARREF:
+    case H_NAMEREPLACE:
+        raise(vm.e_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return -1;
+    case H_UNKNOWN:
+        return decode_custom(b, errors, codec, d, n, start, end, reason, next);
     case H_IGNORE:
         break;
     case H_REPLACE:
         rc = sb_putc(b, 0xfffd);
         break;
     case H_SURROGATEESCAPE:
-        for (size_t k = start; k < end && rc == 0; k++) {
+        /* As CPython's handler: up to 4 bytes, the first of them at least
+           not ASCII. */
+        for (size_t k = start; k < end && k < start + 4 && rc == 0; k++) {
             if (d[k] < 128) {
-                decode_error(codec, d, n, start, end, reason);
-                return -1;
+                if (k == start) {
+                    decode_error(codec, d, n, start, end, reason);
+                    return -1;
+                }
+                *next = k;
+                break;
             }
             rc = sb_putc(b, 0xdc00 + d[k]);
+            *next = k + 1;
         }
         break;
     case H_BACKSLASH:
@@ -209,17 +229,23 @@ static uint32_t read_unit(const unsigned char *p, int width, bool big)
 /* UTF-16 and UTF-32: a BOM picks the byte order where the codec has none
    (little-endian otherwise); errors name the order used. */
 static Object *decode_wide(const unsigned char *d, size_t n, int codec, enum Handler h,
-                           Object *errors)
+                           Object *errors, bool final, size_t *consumed, int *byteorder)
 {
     int width = codec >= C_UTF32 ? 4 : 2;
     bool big = codec == C_UTF16BE || codec == C_UTF32BE;
     size_t i = 0;
-    if (codec == C_UTF16 || codec == C_UTF32) {
-        if (n >= (size_t)width && read_unit(d, width, false) == 0xfeff)
+    if ((codec == C_UTF16 || codec == C_UTF32) && byteorder && *byteorder) {
+        big = *byteorder > 0;
+    } else if (codec == C_UTF16 || codec == C_UTF32) {
+        if (n >= (size_t)width && read_unit(d, width, false) == 0xfeff) {
             i = (size_t)width;
-        else if (n >= (size_t)width && read_unit(d, width, true) == 0xfeff) {
+            if (byteorder)
+                *byteorder = -1;
+        } else if (n >= (size_t)width && read_unit(d, width, true) == 0xfeff) {
             i = (size_t)width;
             big = true;
+            if (byteorder)
+                *byteorder = 1;
         }
     }
     const char *name = width == 2 ? (big ? "utf-16-be" : "utf-16-le")
@@ -266,25 +292,39 @@ static Object *decode_wide(const unsigned char *d, size_t n, int codec, enum Han
                 end = i + (size_t)width;
             }
         }
-        int rc = reason ? decode_handle(&b, h, errors, name, d, n, i, end, reason)
+        /* An incremental decoder waits for the rest of a unit or pair. */
+        if (reason && !final && end == n && n - i < 4)
+            break;
+        size_t next = end;
+        int rc = reason ? codec_decode_handle(&b, errors, name, d, n, i, end, reason, &next)
                         : sb_putc(&b, u);
         if (rc < 0) {
             sb_free(&b);
             return NULL;
         }
-        i = end;
+        i = next;
     }
+    if (consumed)
+        *consumed = i;
     return sb_finish(&b);
 }
 
 Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object *errors)
 {
-    int codec = lookup_codec(encoding);
+    int codec = codec_builtin_id(encoding);
     if (codec < 0)
-        return NULL;
+        return codec_registry_decode_text(d, n, encoding, errors);
+    return codec_decode_id(codec, d, n, errors, true, NULL, NULL);
+}
+
+Object *codec_decode_id(int codec, const unsigned char *d, size_t n, Object *errors, bool final,
+                        size_t *consumed, int *byteorder)
+{
     enum Handler h = lookup_handler(errors);
     if (codec >= C_UTF16)
-        return decode_wide(d, n, codec, h, errors);
+        return decode_wide(d, n, codec, h, errors, final, consumed, byteorder);
+    if (consumed)
+        *consumed = n;
     size_t ascii = 0;
     while (ascii < n && d[ascii] < 0x80)
         ascii++;
@@ -318,9 +358,14 @@ Object *codec_decode(const unsigned char *d, size_t n, Object *encoding, Object 
             i += len;
             continue;
         }
-        if (decode_handle(&b, h, errors, codec_names[codec], d, n, i, end, reason) < 0)
+        if (!final && end == n && codec == C_UTF8 && reason[0] == 'u') {
+            *consumed = i;      /* "unexpected end of data": wait for the rest */
+            break;
+        }
+        size_t next = end;
+        if (codec_decode_handle(&b, errors, codec_names[codec], d, n, i, end, reason, &next) < 0)
             goto fail;
-        i = end;
+        i = next;
     }
     return sb_finish(&b);
 fail:
@@ -328,26 +373,11 @@ fail:
     return NULL;
 }
 
-static Object *encode_error(const char *codec, Object *s, size_t start, size_t end,
-                          const char *reason)
+Object *codec_encode_error(const char *codec, Object *s, size_t start, size_t end,
+                           const char *reason)
 {
-    char msg[300];
-    if (end - start == 1) {
-        uint32_t c = str_char(s, start);
-        char esc[16];
-        if (c < 256)
-            snprintf(esc, sizeof esc, "\\x%02x", c);
-        else if (c < 65536)
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-        else
-            snprintf(esc, sizeof esc, "\\U%08x", c);
-        snprintf(msg, sizeof msg, "'%s' codec can't encode character '%s' in position %zu: %s",
-                 codec, esc, start, reason);
-    } else {
-        snprintf(msg, sizeof msg, "'%s' codec can't encode characters in position %zu-%zu: %s",
-                 codec, start, end - 1, reason);
-    }
-    return raise_unicode_error(vm.e_UnicodeEncodeError, codec, s, start, end, reason, msg);
+    Object *e = codec_unicode_error(vm.e_UnicodeEncodeError, codec, s, start, end, reason);
+    return e ? raise_object(e) : NULL;
 }
 
 static int tb_put(struct TextBuf *t, const char *s, size_t n)
@@ -422,9 +452,35 @@ static int put_ascii(struct TextBuf *t, int codec, const char *s, size_t n)
 
 Object *codec_encode(Object *s, Object *encoding, Object *errors)
 {
-    int codec = lookup_codec(encoding);
+    int codec = codec_builtin_id(encoding);
     if (codec < 0)
-        return NULL;
+        return codec_registry_encode_text(s, encoding, errors);
+    return codec_encode_id(codec, s, errors);
+}
+
+/* The replacement a handler gave for s[start:end): bytes as they are, a
+   str encoded by the codec, which must be able to (ASCII only for the UTF
+   codecs, as in CPython). */
+static int put_replacement(struct TextBuf *t, int codec, Object *rep, Object *s, size_t start,
+                           size_t end, const char *reason)
+{
+    if (is_bytes(rep))
+        return tb_put(t, (const char *)bytes_data(rep), bytes_size(rep));
+    uint32_t limit = codec == C_LATIN1 ? 0x100 : 0x80;
+    for (size_t k = 0; k < str_len(rep); k++) {
+        uint32_t c = str_char(rep, k);
+        if (c >= limit) {
+            codec_encode_error(codec_names[codec], s, start, end, reason);
+            return -1;
+        }
+        if (put_cp(t, codec, c) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+Object *codec_encode_id(int codec, Object *s, Object *errors)
+{
     Str *p = (Str *)s;
     size_t n = p->length;
     if (codec < C_UTF16 && (p->ascii || (codec == C_LATIN1 && p->kind == 1)))
@@ -455,17 +511,25 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
         size_t end = i + 1;
         while (codec < C_UTF16 && end < n && UNENCODABLE(str_char(s, end)))
             end++;
+        if (h == H_UNKNOWN || h == H_NAMEREPLACE) {
+            size_t next;
+            Object *rep = codec_encode_replacement(errors, codec_names[codec], s, i, end, reason,
+                                                   &next);
+            if (!rep || put_replacement(&t, codec, rep, s, i, end, reason) < 0)
+                goto fail;
+            i = next;
+            continue;
+        }
         for (size_t k = i; k < end; k++) {
             uint32_t x = str_char(s, k);
             char esc[16];
             int m, rc = 0;
             switch (h) {
             case H_STRICT:
-                encode_error(codec_names[codec], s, i, end, reason);
+                codec_encode_error(codec_names[codec], s, i, end, reason);
                 goto fail;
             case H_UNKNOWN:
-                unknown_handler(errors);
-                goto fail;
+            case H_NAMEREPLACE:
             case H_IGNORE:
                 break;
             case H_REPLACE:
@@ -473,14 +537,14 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
                 break;
             case H_SURROGATEESCAPE:
                 if (x < 0xdc80 || x > 0xdcff || codec >= C_UTF16) {
-                    encode_error(codec_names[codec], s, i, end, reason);
+                    codec_encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
                 rc = tb_put(&t, &(char){ (char)(x - 0xdc00) }, 1);
                 break;
             case H_SURROGATEPASS:
                 if (!unicode || x < 0xd800 || x >= 0xe000) {
-                    encode_error(codec_names[codec], s, i, end, reason);
+                    codec_encode_error(codec_names[codec], s, i, end, reason);
                     goto fail;
                 }
                 rc = put_cp(&t, codec, x);
@@ -507,5 +571,91 @@ Object *codec_encode(Object *s, Object *encoding, Object *errors)
     return r;
 fail:
     textbuf_free(&t);
+    return NULL;
+}
+
+/* One character as backslashreplace, xmlcharrefreplace or namereplace
+   writes it. */
+static int put_escape(StrBuf *b, enum Handler h, uint32_t c)
+{
+    char esc[160], nb[128];
+    const char *name = h == H_NAMEREPLACE ? codec_char_name(c, nb) : NULL;
+    int m = name ? snprintf(esc, sizeof esc, "\\N{%s}", name)
+          : h == H_XMLCHARREF ? snprintf(esc, sizeof esc, "&#%u;", c)
+          : c < 256 ? snprintf(esc, sizeof esc, "\\x%02x", c)
+          : c < 65536 ? snprintf(esc, sizeof esc, "\\u%04x", c)
+          : snprintf(esc, sizeof esc, "\\U%08x", c);
+    return sb_append_latin1(b, esc, (size_t)m);
+}
+
+/* A handler registered with codecs.register_error, called with the
+   UnicodeEncodeError. */
+static Object *encode_custom(Object *errors, const char *codec, Object *s, size_t start,
+                             size_t end, const char *reason, size_t *next)
+{
+    Object *handler = codec_lookup_error(errors);
+    Object *e = handler ? codec_unicode_error(vm.e_UnicodeEncodeError, codec, s, start, end,
+                                              reason)
+                        : NULL;
+    Object *r = e ? obj_call1(handler, e) : NULL;
+    if (!r)
+        return NULL;
+    Object *rep = NULL;
+    if (!is_small(r) && type_is_subtype(r->type, vm.t_tuple) && tuple_size(r) == 2) {
+        rep = tuple_get(r, 0);
+        rep = is_bytes(rep) ? rep : str_unwrap(rep);
+    }
+    if (!rep || !is_int(tuple_get(r, 1)))
+        return raise(vm.e_TypeError, "encoding error handler must return (str/bytes, int) tuple");
+    intptr_t pos, n = (intptr_t)str_len(s);
+    if (index_to_ssize(tuple_get(r, 1), &pos, true) < 0)
+        return NULL;
+    if (pos < 0)
+        pos += n;
+    if (pos < 0 || pos > n)
+        return raise(vm.e_IndexError, "position %zd from error handler out of bounds", pos);
+    *next = (size_t)pos;
+    return rep;
+}
+
+Object *codec_encode_replacement(Object *errors, const char *codec, Object *s, size_t start,
+                                 size_t end, const char *reason, size_t *next)
+{
+    *next = end;
+    enum Handler h = lookup_handler(errors);
+    StrBuf b;
+    switch (h) {
+    case H_UNKNOWN:
+        return encode_custom(errors, codec, s, start, end, reason, next);
+    case H_STRICT:
+    case H_SURROGATEPASS:
+        return codec_encode_error(codec, s, start, end, reason);
+    case H_IGNORE:
+        return vm.empty_str;
+    case H_SURROGATEESCAPE: {
+        Object *r = bytes_new(NULL, end - start);
+        if (!r)
+            return NULL;
+        for (size_t k = start; k < end; k++) {
+            uint32_t c = str_char(s, k);
+            if (c < 0xdc80 || c > 0xdcff)
+                return codec_encode_error(codec, s, start, end, reason);
+            bytes_wdata(r)[k - start] = (unsigned char)(c - 0xdc00);
+        }
+        return r;
+    }
+    case H_REPLACE:
+    case H_BACKSLASH:
+    case H_XMLCHARREF:
+    case H_NAMEREPLACE:
+        if (sb_init(&b, end - start) < 0)
+            return NULL;
+        for (size_t k = start; k < end; k++)
+            if ((h == H_REPLACE ? sb_putc(&b, '?') : put_escape(&b, h, str_char(s, k))) < 0) {
+                sb_free(&b);
+                return NULL;
+            }
+        return sb_finish(&b);
+    }
     return NULL;
 }

@@ -194,6 +194,14 @@ static Object *get_fset(Object *s) { Object *v = ((Property *)s)->fset; return v
 static Object *get_fdel(Object *s) { Object *v = ((Property *)s)->fdel; return v ? v : None; }
 static Object *get_doc(Object *s) { Object *v = ((Property *)s)->doc; return v ? v : None; }
 
+/* property.__doc__ is writable (dis and namedtuple's users set it). */
+static int set_doc(Object *s, Object *v)
+{
+    obj_write(s);
+    ((Property *)s)->doc = v;
+    return 0;
+}
+
 void descr_types_init(void)
 {
     vm.t_getset->descr_get = getset_get;
@@ -226,5 +234,5 @@ void descr_types_init(void)
     getset_new(p, "fget", get_fget, NULL);
     getset_new(p, "fset", get_fset, NULL);
     getset_new(p, "fdel", get_fdel, NULL);
-    getset_new(p, "__doc__", get_doc, NULL);
+    getset_new(p, "__doc__", get_doc, set_doc);
 }

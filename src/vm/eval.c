@@ -14,12 +14,24 @@
 #include "compiler/code.h"
 #include "compiler/opcodes.h"
 #include "vm/eval.h"
+#include "vm/mod_os.h"
 #include "vm/runtime.h"
 
 /* Registers of the loop, reloaded from the frame after every switch. */
+/* In the STM flavour the thread's libstm marker follows the running frame
+   and instruction, for conflict reports (conflict_log.c). */
+#ifdef STM_FLAVOUR_STM
+#  define MARK_FRAME() (marker->object = (stm_obj *)f, marker->position = f->pc ? f->pc - 1 : 0)
+#  define MARK_POSITION() (marker->position = instr_pc)
+#else
+#  define MARK_FRAME() ((void)0)
+#  define MARK_POSITION() ((void)0)
+#endif
+
 #define LOAD_FRAME()                                                        \
     do {                                                                    \
         f = (Frame *)ts->frame;                                             \
+        MARK_FRAME();                                                       \
         obj_write((Object *)f);                                             \
         code = (Code *)f->code;                                             \
         words = (const uint32_t STM_SEG *)((Bytes *)code->words)->data;     \
@@ -163,6 +175,10 @@ Object *eval_run(Frame *entry, bool base, bool throwing)
     uint32_t pc, instr_pc = 0, oparg;
     Object *result = NULL;
     bool yielded = false;
+#ifdef STM_FLAVOUR_STM
+    /* The C caller's frame is the marker's again when this loop returns. */
+    struct stm_marker *marker = &vm_thread->stm.marker, caller_marker = *marker;
+#endif
 
     if (stack_exhausted()) {
         raise(vm.e_RecursionError, "maximum recursion depth exceeded");
@@ -203,19 +219,18 @@ Object *eval_run(Frame *entry, bool base, bool throwing)
     do {                                                                    \
         CHECK_STACK();                                                      \
         instr_pc = pc;                                                      \
+        MARK_POSITION();                                                    \
         uint32_t w_ = words[pc++];                                          \
         oparg = INSTR_ARG(w_);                                              \
         goto *labels[INSTR_OP(w_)];                                         \
     } while (0)
 #define SKIP_CACHE() (pc++)
+/* Only the base loop breaks transactions: its C frame outlives every
+   transaction it starts, so an abort can come back into it. */
 #define CHECK_BREAK()                                                       \
     do {                                                                    \
-        if (base && stm_should_break(&vm_thread->stm)) {                    \
-            SAVE_FRAME();                                                   \
-            transaction_break();                                            \
-            ts = thread_state();                                            \
-            LOAD_FRAME();                                                   \
-        }                                                                   \
+        if (base && stm_should_break(&vm_thread->stm))                      \
+            goto transaction_break;                                         \
     } while (0)
 
     DISPATCH();
@@ -782,6 +797,23 @@ op_JUMP_BACKWARD:
         goto error;
     DISPATCH();
 
+transaction_break:
+    /* The frame records where to resume; an abort rolls the heap back to
+       this commit and comes back out of stm_start_transaction() with
+       every C local stale, so everything is reloaded from the thread
+       state either way. */
+    SAVE_FRAME();
+    stm_commit_transaction(&vm_thread->stm);
+    output_flush();
+    if (stm_start_transaction(&vm_thread->stm))
+        output_discard();
+    ts = thread_state();
+    LOAD_FRAME();
+    instr_pc = pc;
+    if (STM_UNLIKELY(signals_pending) && signals_check() < 0)
+        goto error;
+    DISPATCH();
+
 op_JUMP_BACKWARD_NO_INTERRUPT:
     pc = oparg;
     DISPATCH();
@@ -903,6 +935,9 @@ op_CALL: {
     if (!r)
         goto error;
     PUSH(r);
+    /* After a C call: the end of an atomic block or a blocking call asks
+       for a break, best taken at once. */
+    CHECK_BREAK();
     DISPATCH();
 }
 
@@ -1274,6 +1309,13 @@ exception_unwind: {
 }
 
 leave:
+    /* The transaction this loop started last must not abort once its C
+       frame is gone: the caller ends it as an inevitable one. */
+    if (base)
+        os_irreversible("end of a base loop");
+#ifdef STM_FLAVOUR_STM
+    *marker = caller_marker;
+#endif
     vm_thread->yielded = yielded;
     return result;
 }

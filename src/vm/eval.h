@@ -20,13 +20,11 @@ Frame *frame_new(Object *code, Object *func, Object *globals, Object *builtins, 
 int frame_bind_args(Frame *f, Object *func, Object *const *args, size_t nargs, Object *kwnames);
 void traceback_add(Object *exc, Frame *f, uint32_t pc);
 
-/* Commits the running transaction and starts the next one (base loop). */
-void transaction_break(void);
-
 Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs);
 Object *special_lookup(Object *obj, const char *name, const char *missing_partner);
 int list_reserve(Object *l, size_t need);
 int list_extend(Object *l, Object *iterable);
+int list_delete_range(Object *l, size_t from, size_t to);
 int set_update(Object *s, Object *iterable);
 int dict_merge_from(Object *d, Object *other, bool reject_duplicates,
                     Object *STM_SEG *sp, Object *STM_SEG *stack_base);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiler/code.h"
 #include "vm/eval.h"
 #include "vm/runtime.h"
 
@@ -505,6 +506,14 @@ static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *
         for (int i = 0; i < 5; i++)
             if (obj_setattr(e, intern_cstr(names[i]), args[i]) < 0)
                 return -1;
+    } else if (type_is_subtype(t, vm.e_UnicodeTranslateError) && nargs == 4) {
+        /* UnicodeTranslateError(object, start, end, reason): no encoding. */
+        static const char *const names[] = { "object", "start", "end", "reason" };
+        if (obj_setattr(e, intern_cstr("encoding"), None) < 0)
+            return -1;
+        for (int i = 0; i < 4; i++)
+            if (obj_setattr(e, intern_cstr(names[i]), args[i]) < 0)
+                return -1;
     }
     return 0;
 }
@@ -514,9 +523,11 @@ static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *
 static Object *unicode_error_str(Object *self)
 {
     Object *args = ((Exception *)self)->args;
-    if (tuple_size(args) != 5)
+    bool translate = is_instance_of(self, vm.e_UnicodeTranslateError);
+    if (tuple_size(args) != (translate ? 4 : 5))
         return exc_str(self);
-    Object *enc = obj_getattr_cstr(self, "encoding"), *obj = obj_getattr_cstr(self, "object");
+    Object *enc = translate ? vm.empty_str : obj_getattr_cstr(self, "encoding");
+    Object *obj = obj_getattr_cstr(self, "object");
     Object *st = obj_getattr_cstr(self, "start"), *en = obj_getattr_cstr(self, "end");
     Object *why = obj_getattr_cstr(self, "reason");
     int64_t start, end;
@@ -526,6 +537,16 @@ static Object *unicode_error_str(Object *self)
     str_cstr(enc, eb, sizeof eb);
     str_cstr(why, rb, sizeof rb);
     bool decode = is_instance_of(self, vm.e_UnicodeDecodeError);
+    if (translate && end == start + 1 && is_str(obj) && start >= 0 && (size_t)start < str_len(obj)) {
+        uint32_t c = str_char(obj, (size_t)start);
+        char cb[16];
+        snprintf(cb, sizeof cb, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+        return str_format("can't translate character '%s' in position %lld: %s", cb,
+                          (long long)start, rb);
+    }
+    if (translate)
+        return str_format("can't translate characters in position %lld-%lld: %s",
+                          (long long)start, (long long)(end - 1), rb);
     if (end == start + 1) {
         if (decode && is_bytes(obj) && start >= 0 && (size_t)start < ((Bytes *)obj)->size)
             return str_format("'%s' codec can't decode byte 0x%02x in position %lld: %s", eb,
@@ -802,6 +823,7 @@ void exceptions_init(void)
     getset_new(vm.e_SystemExit, "code", get_field0, set_field0);
     vm.e_UnicodeDecodeError->str = unicode_error_str;
     vm.e_UnicodeEncodeError->str = unicode_error_str;
+    vm.e_UnicodeTranslateError->str = unicode_error_str;
     Type *ie = vm.e_ImportError;
     ie->str = import_error_str;
     getset_new(ie, "msg", get_field0, set_field0);
@@ -882,8 +904,8 @@ static void write_margin(PrintCtx *c)
     fputs(exc_margin(c), c->out);
 }
 
-/* Line `lineno` of a file, without its indentation and line end, in buf;
-   the number of leading blanks removed, or -1 when there is none. */
+/* Line `lineno` of a file, without its line end, in buf; the number of
+   leading blanks, or -1 when there is no such line. */
 static int source_line(Object *filename, int lineno, char *buf, size_t size)
 {
     char path[4096];
@@ -898,10 +920,10 @@ static int source_line(Object *filename, int lineno, char *buf, size_t size)
             char *p = line;
             while (*p == ' ' || *p == '\t' || *p == '\f')
                 p++;
-            size_t len = strlen(p);
-            while (len && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' '))
-                p[--len] = 0;
-            snprintf(buf, size, "%s", p);
+            size_t len = strlen(line);
+            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                line[--len] = 0;
+            snprintf(buf, size, "%s", line);
             skipped = (int)(p - line);
             break;
         }
@@ -909,18 +931,34 @@ static int source_line(Object *filename, int lineno, char *buf, size_t size)
     return skipped;
 }
 
-static void print_tb_entry(PrintCtx *c, Object *filename, int lineno, Object *name)
+char *tb_caret_line(const char *line, size_t len, const LineEntry *pos);
+bool code_position(Object *code, uint32_t pc, LineEntry *out);
+
+/* The entry of one traceback level: file, line, function, the source line
+   and the markers under the failing expression (tb_carets.c). */
+static void print_tb_entry(PrintCtx *c, Traceback *t)
 {
+    Code *code = (Code *)((Frame *)t->frame)->code;
+    int lineno = t->lineno;
     write_margin(c);
     fprintf(c->out, "  File \"");
-    print_str(c->out, filename);
+    print_str(c->out, code->filename);
     fprintf(c->out, "\", line %d, in ", lineno);
-    print_str(c->out, name);
+    print_str(c->out, code->name);
     fputc('\n', c->out);
     char text[4096];
-    if (lineno > 0 && source_line(filename, lineno, text, sizeof text) >= 0) {
+    int skipped = lineno > 0 ? source_line(code->filename, lineno, text, sizeof text) : -1;
+    if (skipped < 0)
+        return;
+    write_margin(c);
+    fprintf(c->out, "    %s\n", text + skipped);
+    LineEntry pos;
+    char *carets = t->lasti >= 0 && code_position((Object *)code, (uint32_t)t->lasti, &pos)
+                   ? tb_caret_line(text, strlen(text), &pos) : NULL;
+    if (carets) {
         write_margin(c);
-        fprintf(c->out, "    %s\n", text);
+        fprintf(c->out, "%s\n", carets);
+        free(carets);
     }
 }
 
@@ -953,7 +991,7 @@ static void print_traceback(PrintCtx *c, Object *tb, const char *header_margin, 
             last_line = t->lineno;
             count = 1;
         }
-        print_tb_entry(c, code->filename, t->lineno, code->name);
+        print_tb_entry(c, t);
     }
     print_repeats(c, count);
 }

@@ -4,6 +4,7 @@
 */
 #include "vm/vm.h"
 #include "vm/objects.h"
+#include "vm/conflict_log.h"
 
 /* Tagged ints and NULL are not references: visit only real ones. */
 #define VISIT(field, visit, ctx)                                    \
@@ -122,6 +123,7 @@ bool vm_heap_setup(void)
         .trace = trace,
         .trace_items = trace_items,
     };
+    conflict_log_configure(&cfg);
     if (!stm_setup(&cfg))
         return false;
     stm_add_root_range(&vm, sizeof vm);

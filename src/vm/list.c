@@ -365,7 +365,7 @@ static int list_replace(Object *lo_, size_t lo, size_t hi, Object *src, size_t n
     return 0;
 }
 
-static int list_delete_range(Object *l, size_t from, size_t to)
+int list_delete_range(Object *l, size_t from, size_t to)
 {
     return list_replace(l, from, to, NULL, 0);
 }
@@ -496,21 +496,6 @@ static Object *list_iadd(Object *a, Object *b)
     return list_extend(a, b) < 0 ? NULL : a;
 }
 
-/* The repeat count of seq * n: NULL with NotImplemented semantics left to
-   the caller when n is not an index. */
-static int repeat_count(Object *n, size_t itemsize, intptr_t *out)
-{
-    if (index_to_ssize(n, out, true) < 0)
-        return -1;
-    if (*out < 0)
-        *out = 0;
-    if (itemsize && (size_t)*out > (SIZE_MAX / 16) / itemsize) {
-        raise_no_memory();
-        return -1;
-    }
-    return 0;
-}
-
 static Object *list_mul(Object *a, Object *b)
 {
     if (!is_list(a)) {
@@ -529,7 +514,7 @@ static Object *list_mul(Object *a, Object *b)
     }
     size_t m = list_size(a);
     intptr_t n;
-    if (repeat_count(b, m, &n) < 0)
+    if (repeat_count(b, m * sizeof(Object *), &n) < 0)
         return NULL;
     Object *r = list_new(0);
     if (!r || list_reserve(r, m * (size_t)n) < 0)
@@ -546,7 +531,7 @@ static Object *list_imul(Object *a, Object *b)
         return NotImplemented;
     size_t m = list_size(a);
     intptr_t n;
-    if (repeat_count(b, m, &n) < 0)
+    if (repeat_count(b, m * sizeof(Object *), &n) < 0)
         return NULL;
     if (n == 0) {
         list_delete_range(a, 0, m);

@@ -61,6 +61,25 @@ int index_to_ssize(Object *v, intptr_t *out, bool clip)
     return 0;
 }
 
+int repeat_count(Object *n, size_t copy_bytes, intptr_t *out)
+{
+    Object *i = number_index(n);
+    if (!i)
+        return -1;
+    int64_t x;
+    if (int_to_i64(i, &x) < 0) {
+        exc_clear();
+        raise(vm.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    *out = x < 0 || copy_bytes == 0 ? 0 : (intptr_t)x;
+    if (copy_bytes && (size_t)*out > (SIZE_MAX / 16) / copy_bytes) {
+        raise_no_memory();
+        return -1;
+    }
+    return 0;
+}
+
 /* CPython's PySlice_GetIndicesEx: clip to the sequence and count. */
 int slice_indices(Object *slice, intptr_t length, intptr_t *start, intptr_t *stop,
                   intptr_t *step, intptr_t *count)

@@ -6,7 +6,10 @@
 #include "vm/eval.h"
 #include "vm/mod_os.h"
 
-/* A list of (func, args tuple, kwargs dict or None). */
+/* A list of (func, args tuple, kwargs dict or None), made at start-up and
+   only ever changed in place: threads of the STM flavour read this global
+   outside any transaction's tracking, so it must always name the same
+   committed object. */
 static Object *calls;
 
 static Object *ae_register(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -32,16 +35,13 @@ static Object *ae_unregister(Object *self, Object *const *args, size_t nargs, Ob
 {
     if (args_exact("unregister", kw, nargs, 1) < 0)
         return NULL;
-    Object *kept = list_new(0);
-    for (size_t i = 0; kept && i < list_size(calls); i++) {
-        Object *e = list_get(calls, i);
-        int eq = obj_richcompare_bool(tuple_get(e, 0), args[0], CMP_EQ);
-        if (eq < 0 || (!eq && list_append(kept, e) < 0))
+    for (size_t i = list_size(calls); i-- > 0;) {
+        if (i >= list_size(calls))
+            continue;
+        int eq = obj_richcompare_bool(tuple_get(list_get(calls, i), 0), args[0], CMP_EQ);
+        if (eq < 0 || (eq && i < list_size(calls) && list_delete_range(calls, i, i + 1) < 0))
             return NULL;
     }
-    if (!kept)
-        return NULL;
-    calls = kept;
     return None;
 }
 
@@ -49,10 +49,7 @@ static Object *ae_clear(Object *self, Object *const *args, size_t nargs, Object 
 {
     if (args_exact("_clear", kw, nargs, 0) < 0)
         return NULL;
-    Object *l = list_new(0);
-    if (l)
-        calls = l;
-    return l ? None : NULL;
+    return list_delete_range(calls, 0, list_size(calls)) < 0 ? NULL : None;
 }
 
 static Object *ae_ncallbacks(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -65,12 +62,8 @@ void atexit_run(void)
     while (calls && list_size(calls)) {
         size_t n = list_size(calls);
         Object *e = list_get(calls, n - 1);
-        Object *rest = list_new(0);
-        for (size_t i = 0; rest && i + 1 < n; i++)
-            list_append(rest, list_get(calls, i));
-        if (!rest)
+        if (list_delete_range(calls, n - 1, n) < 0)
             return;
-        calls = rest;
         Object *kwargs = tuple_get(e, 2);
         if (!call_with_tuple_and_dict(tuple_get(e, 0), tuple_get(e, 1), kwargs == None ? NULL : kwargs)) {
             Object *exc = exc_fetch();
@@ -94,6 +87,13 @@ static Object *ae_run_exitfuncs(Object *self, Object *const *args, size_t nargs,
     return None;
 }
 
+bool atexit_init(void)
+{
+    stm_add_root((stm_obj **)&calls);
+    calls = list_new(0);
+    return calls != NULL;
+}
+
 Object *atexit_module_init(void)
 {
     static const MethodDef functions[] = {
@@ -101,11 +101,5 @@ Object *atexit_module_init(void)
         { "_clear", ae_clear, 0 }, { "_ncallbacks", ae_ncallbacks, 0 },
         { "_run_exitfuncs", ae_run_exitfuncs, 0 }, { NULL, NULL, 0 },
     };
-    if (!calls) {
-        calls = list_new(0);
-        if (!calls)
-            return NULL;
-        stm_add_root((stm_obj **)&calls);
-    }
     return os_module_new("atexit", functions);
 }

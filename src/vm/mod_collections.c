@@ -778,6 +778,14 @@ static int tg_set(Object *d, Object *obj, Object *value)
 
 static Object *tg_doc(Object *self) { return ((Property *)self)->doc; }
 
+/* Writable, as CPython's (urllib.parse sets the fields' docs). */
+static int tg_set_doc(Object *self, Object *v)
+{
+    obj_write(self);
+    ((Property *)self)->doc = v;
+    return 0;
+}
+
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
                    int (*set)(Object *, Object *));
 
@@ -867,7 +875,7 @@ static void collections_types_init(Object *modname)
     tg->descr_get = tg_get;
     tg->descr_set = tg_set;
     type_inherit(tg);
-    getset_new(tg, "__doc__", tg_doc, NULL);
+    getset_new(tg, "__doc__", tg_doc, tg_set_doc);
 }
 
 Object *collections_module_init(void)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "vm/eval.h"
+#include "vm/buffer.h"
 #include "vm/mod_io.h"
 
 struct IOTypes io_types;
@@ -798,6 +799,14 @@ static Object *bytesio_getvalue(Object *self, Object *const *args, size_t nargs,
         return NULL;
     IOObj *b = io(self);
     return bytes_new(b->len ? (const char *)bytes_data(b->rbuf) : NULL, (size_t)b->len);
+}
+
+/* getbuffer(): a read-only view of a copy of the contents (CPython's is a
+   writable view of the buffer itself; pickle only reads it). */
+static Object *bytesio_getbuffer(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Object *v = bytesio_getvalue(self, args, nargs, kw);
+    return v ? obj_call1((Object *)memoryview_type(), v) : NULL;
 }
 
 static Object *bytesio_take(Object *self, int64_t n)
@@ -1753,7 +1762,8 @@ int io_types_init(void)
 
     t = io_types.BytesIO = io_new_type("BytesIO", io_types.BufferedIOBase);
     static const MethodDef bytesio[] = {
-        { "getvalue", bytesio_getvalue, 0 }, { "read", bytesio_read, 0 },
+        { "getvalue", bytesio_getvalue, 0 }, { "getbuffer", bytesio_getbuffer, 0 },
+        { "read", bytesio_read, 0 },
         { "read1", bytesio_read, 0 }, { "readline", bytesio_readline, 0 },
         { "write", bytesio_write, 0 }, { "seek", bytesio_seek, 0 }, { "tell", bytesio_tell, 0 },
         { "truncate", bytesio_truncate, 0 }, { "readable", bytesio_true, 0 },

@@ -13,9 +13,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vm/codecs.h"
 #include "vm/mod_io.h"
 
-enum { IO_TRANSLATE = 0x2000, IO_PENDING_CR = 0x4000 };
+/* IO_BOM_DONE: the BOM of a UTF-16 or UTF-32 stream is read or written,
+   the rest goes without (IO_BIG_ENDIAN: big-endian, as the BOM read said).
+   IO_CODEC_KNOWN: the bits from IO_CODEC_SHIFT hold 1 + the codec of
+   codecs.c that the encoding names (0: a codec of the registry). */
+enum { IO_TRANSLATE = 0x2000, IO_PENDING_CR = 0x4000, IO_BOM_DONE = 0x8000,
+       IO_BIG_ENDIAN = 0x10000, IO_CODEC_KNOWN = 0x20000 };
+#define IO_CODEC_SHIFT 24
 #define TEXT_CHUNK 8192
 
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
@@ -187,6 +194,9 @@ static int text_configure(Object *self, Object *encoding, Object *errors, Object
         if (!encoding || !codec_encode(vm.empty_str, encoding, NULL))
             return -1;
         IO_SET(self, encoding, encoding);
+        obj_write(self);
+        t->flags &= ~(uint32_t)(IO_CODEC_KNOWN | IO_BOM_DONE | IO_BIG_ENDIAN
+                                | (0xfu << IO_CODEC_SHIFT));
     }
     if (errors) {
         if (!is_str(errors)) {
@@ -214,6 +224,9 @@ Object *text_wrapper_new(Object *buffer, Object *encoding, Object *errors, Objec
     return obj_call((Object *)io_types.TextIOWrapper, args, 6, NULL);
 }
 
+static int text_codec(Object *self);
+static bool has_bom(int codec);
+
 static int text_init(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     static const char *const names[] = { "buffer", "encoding", "errors", "newline",
@@ -240,6 +253,19 @@ static int text_init(Object *self, Object *const *args, size_t nargs, Object *kw
         return -1;
     obj_write(self);
     t->flags = IO_INITIALIZED | (lb ? IO_LINE_BUFFERING : 0) | (wt ? IO_WRITE_THROUGH : 0);
+    /* A UTF-16 or UTF-32 stream that does not start at the beginning of its
+       file (appending) writes no BOM, as CPython's. */
+    if (has_bom(text_codec(self))) {
+        Object *w = io_call_method(t->raw, "writable", NULL, 0);
+        Object *sk = w == True_ ? io_call_method(t->raw, "seekable", NULL, 0) : w;
+        Object *pos = sk == True_ ? io_call_method(t->raw, "tell", NULL, 0) : sk;
+        if (!pos)
+            return -1;
+        if (sk == True_ && pos != make_small(0)) {
+            obj_write(self);
+            t->flags |= IO_BOM_DONE;
+        }
+    }
     return 0;
 }
 
@@ -256,6 +282,68 @@ static void text_reset_read(Object *self)
 static size_t decoded_avail(IOObj *t)
 {
     return t->decoded ? str_len(t->decoded) - (size_t)t->pos : 0;
+}
+
+/* The codec of codecs.c that the encoding names, or -1. */
+static int text_codec(Object *self)
+{
+    IOObj *t = io(self);
+    if (t->flags & IO_CODEC_KNOWN)
+        return (int)((t->flags >> IO_CODEC_SHIFT) & 0xf) - 1;
+    int c = codec_builtin_id(t->encoding);
+    obj_write(self);
+    t->flags |= IO_CODEC_KNOWN | ((uint32_t)(c + 1) << IO_CODEC_SHIFT);
+    return c;
+}
+
+static bool has_bom(int codec) { return codec == C_UTF16 || codec == C_UTF32; }
+
+/* UTF-16 or UTF-32 after the BOM: the variant of the byte order found. */
+static int without_bom(IOObj *t, int codec)
+{
+    return codec + ((t->flags & IO_BIG_ENDIAN) ? 2 : 1);
+}
+
+/* The stream's decoder: a UTF-16 or UTF-32 stream reads the BOM once. */
+static Object *text_decode(Object *self, const unsigned char *d, size_t n)
+{
+    IOObj *t = io(self);
+    int codec = text_codec(self);
+    if (!has_bom(codec))
+        return codec_decode(d, n, t->encoding, t->errors);
+    if (t->flags & IO_BOM_DONE)
+        return codec_decode_id(without_bom(t, codec), d, n, t->errors, true, NULL, NULL);
+    if (n == 0)
+        return vm.empty_str;
+    int bo = 0;
+    Object *r = codec_decode_id(codec, d, n, t->errors, true, NULL, &bo);
+    if (r) {
+        obj_write(self);
+        t->flags |= IO_BOM_DONE | (bo > 0 ? IO_BIG_ENDIAN : 0);
+    }
+    return r;
+}
+
+/* The stream's encoder: a UTF-16 or UTF-32 stream writes the BOM once;
+   peek: only counting (tell()), no BOM. */
+static Object *text_encode(Object *self, Object *text, bool peek)
+{
+    IOObj *t = io(self);
+    int codec = text_codec(self);
+    if (has_bom(codec)) {
+        if (peek || (t->flags & IO_BOM_DONE))
+            return codec_encode_id(without_bom(t, codec), text, t->errors);
+        obj_write(self);
+        t->flags |= IO_BOM_DONE;
+    }
+    return codec_encode(text, t->encoding, t->errors);
+}
+
+/* Whether ASCII text is its own encoding. */
+static bool ascii_encodes_as_is(Object *self)
+{
+    int codec = text_codec(self);
+    return codec == C_UTF8 || codec == C_ASCII || codec == C_LATIN1;
 }
 
 /* How much of d[0..n) can be decoded now: all of it but a UTF-8 sequence
@@ -320,7 +408,17 @@ static int text_fill(Object *self, size_t want)
     }
     size_t n = bytes_size(data);
     size_t complete = eof ? n : complete_prefix(bytes_data(data), n);
-    Object *text = codec_decode(bytes_data(data), complete, t->encoding, t->errors);
+    int codec = text_codec(self);
+    if (!eof && codec >= C_UTF16) {
+        /* Whole code units, and a UTF-16 pair whole: a last unit that may
+           be a high surrogate (in either byte order) waits. */
+        const unsigned char *d = bytes_data(data);
+        complete = n - n % (codec >= C_UTF32 ? 4 : 2);
+        if (codec < C_UTF32 && complete >= 2
+            && ((d[complete - 1] & 0xfc) == 0xd8 || (d[complete - 2] & 0xfc) == 0xd8))
+            complete -= 2;
+    }
+    Object *text = text_decode(self, bytes_data(data), complete);
     if (!text)
         return -1;
     Object *rest = complete == n ? NULL : bytes_new((const char *)bytes_data(data) + complete, n - complete);
@@ -399,7 +497,7 @@ static Object *text_read(Object *self, Object *const *args, size_t nargs, Object
             v.data = bytes_data(data);
             v.size = a + v.size;
         }
-        Object *text = codec_decode(v.data, v.size, t->encoding, t->errors);
+        Object *text = text_decode(self, v.data, v.size);
         if (text && decoded_avail(t)) {
             Object *rest = str_substr(t->decoded, (size_t)t->pos, str_len(t->decoded));
             text = rest ? str_concat(rest, text) : NULL;
@@ -491,7 +589,7 @@ static Object *text_tell_c(Object *self)
         pos -= (int64_t)bytes_size(t->rbuf);
     if (decoded_avail(t)) {
         Object *rest = str_substr(t->decoded, (size_t)t->pos, str_len(t->decoded));
-        Object *b = rest ? codec_encode(rest, t->encoding, t->errors) : NULL;
+        Object *b = rest ? text_encode(self, rest, true) : NULL;
         if (!b)
             return NULL;
         pos -= (int64_t)bytes_size(b);
@@ -534,13 +632,24 @@ static Object *text_seek(Object *self, Object *const *args, size_t nargs, Object
             return io_unsupported("can't do nonzero end-relative seeks");
         text_reset_read(self);
         Object *a[2] = { make_small(0), make_small(2) };
-        return io_call_method(t->raw, "seek", a, 2);
+        Object *r = io_call_method(t->raw, "seek", a, 2);
+        /* Appending to a UTF-16 or UTF-32 text writes no second BOM. */
+        if (r && r != make_small(0)) {
+            obj_write(self);
+            t->flags |= IO_BOM_DONE;
+        }
+        return r;
     }
     if (whence != 0)
         return raise(vm.e_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
     if (cookie < 0)
         return raise(vm.e_ValueError, "negative seek position %lld", (long long)cookie);
     text_reset_read(self);
+    if (cookie == 0) {
+        /* Back at the start, a UTF-16 or UTF-32 stream has its BOM again. */
+        obj_write(self);
+        t->flags &= ~(uint32_t)(IO_BOM_DONE | IO_BIG_ENDIAN);
+    }
     Object *c = int_from_i64(cookie);
     return c && io_call_method(t->raw, "seek", &c, 1) ? c : NULL;
 }
@@ -576,16 +685,16 @@ static Object *text_write_str(Object *self, Object *s)
     if (fb) {
         if (!(io(fb)->flags & IO_WRITABLE))
             return io_unsupported("not writable");
-        if (p->ascii) {
+        if (p->ascii && ascii_encodes_as_is(self)) {
             if (buffered_write_data(fb, str_data(text), p->length) < 0)
                 return NULL;
         } else {
-            Object *b = codec_encode(text, t->encoding, t->errors);
+            Object *b = text_encode(self, text, false);
             if (!b || buffered_write_data(fb, bytes_data(b), bytes_size(b)) < 0)
                 return NULL;
         }
     } else {
-        Object *b = codec_encode(text, t->encoding, t->errors);
+        Object *b = text_encode(self, text, false);
         if (!b || !io_call_method(t->raw, "write", &b, 1))
             return NULL;
     }
@@ -1204,6 +1313,9 @@ int io_text_types_init(void)
     return 0;
 }
 
+/* -u (src/vm/cli.c): stdout and stderr write through to their FileIO. */
+bool io_std_unbuffered;
+
 /* A standard stream over fd, or None when fd is not open, as CPython. */
 static Object *std_stream(int fd, bool write, const char *name, const char *errors)
 {
@@ -1216,11 +1328,13 @@ static Object *std_stream(int fd, bool write, const char *name, const char *erro
     if (!d || dict_set_cstr(d, "name", str_from_cstr(name)) < 0)
         return NULL;
     Object *ba[2] = { raw, make_small(8192) };
-    Object *buf = obj_call((Object *)(write ? io_types.BufferedWriter : io_types.BufferedReader), ba, 2,
+    bool unbuffered = write && io_std_unbuffered;
+    Object *buf = unbuffered ? raw
+                : obj_call((Object *)(write ? io_types.BufferedWriter : io_types.BufferedReader), ba, 2,
                            NULL);
     bool tty = isatty(fd);
     Object *t = buf ? text_wrapper_new(buf, str_from_cstr("utf-8"), str_from_cstr(errors),
-                                       str_from_cstr("\n"), tty || fd == 2, false)
+                                       str_from_cstr("\n"), tty || fd == 2, unbuffered)
                     : NULL;
     Object *td = t ? instance_dict(t, true) : NULL;
     if (!td || dict_set_cstr(td, "mode", str_from_cstr(write ? "w" : "r")) < 0)

@@ -24,6 +24,14 @@ void oserror_init(void);
 /* Before a system call that cannot be undone (write, unlink, ...): the
    transaction must not abort after it. */
 void os_irreversible(const char *why);
+/* Output deferred to the commit (output_defer.c): output_defer() keeps a
+   write to fd 1 or 2 of a transaction that may still abort (false: do it
+   now); output_flush() writes what was kept, once the transaction can no
+   longer abort; output_discard() drops it after an abort. */
+bool output_defer(int fd, const void *p, size_t n);
+bool output_pending(void);
+void output_flush(void);
+void output_discard(void);
 /* Runs fn(arg) with the thread detached from the heap (it may block):
    fn must not touch heap objects. */
 void *os_blocking(void *(*fn)(void *), void *arg);
@@ -91,6 +99,7 @@ int signals_init(void);
 int io_stdout_write(Object *file, Object *s);
 /* Exit: the atexit calls, then sys.stdout and sys.stderr flushed. */
 void atexit_run(void);
+bool atexit_init(void);
 void io_flush_std(void);
 
 #endif

@@ -158,10 +158,14 @@ Object *raise_os_error(int err, Object *filename)
 void os_irreversible(const char *why)
 {
     stm_become_inevitable(&vm_thread->stm, why);
+    output_flush();
 }
 
 void *os_blocking(void *(*fn)(void *), void *arg)
 {
+    /* What the transaction printed appears before the wait, not after. */
+    if (output_pending())
+        os_irreversible("output before a blocking call");
     void *r = stm_blocking_call(&vm_thread->stm, fn, arg);
     /* The transaction ended in the middle of an instruction.  The
        interpreter loops write their frames' slots with no barrier, having

@@ -814,6 +814,8 @@ Object *os_read_bytes(int fd, size_t n)
 ssize_t os_write_all(int fd, const void *p, size_t n, bool all)
 {
     size_t done = 0;
+    if (output_defer(fd, p, n))
+        return (ssize_t)n;
     os_irreversible("write");
     while (done < n) {
         ssize_t w = write(fd, (const char *)p + done, n - done);
@@ -1024,13 +1026,66 @@ static Object *os_exit_now(Object *self, Object *const *args, size_t nargs, Obje
     _exit((int)code);
 }
 
+/* The hooks of register_at_fork: lists made at start-up and only changed
+   in place (roots), so that the globals always name committed objects. */
+static Object *fork_hooks[3];   /* before, after_in_child, after_in_parent */
+
+bool fork_hooks_setup(void)
+{
+    for (int i = 0; i < 3; i++) {
+        if (fork_hooks[i])
+            continue;
+        stm_add_root((stm_obj **)&fork_hooks[i]);
+        if (!(fork_hooks[i] = list_new(0)))
+            return false;
+    }
+    return true;
+}
+
+/* Calls the hooks of one kind (the "before" ones last registered first);
+   their exceptions are printed and ignored. */
+static void run_fork_hooks(int kind)
+{
+    Object *l = fork_hooks[kind];
+    size_t n = l ? list_size(l) : 0;
+    for (size_t k = 0; k < n; k++) {
+        Object *f = list_get(l, kind == 0 ? n - 1 - k : k);
+        if (!obj_call0(f)) {
+            Object *e = exc_fetch();
+            if (e)
+                print_exception(e);
+        }
+    }
+}
+
+static Object *os_register_at_fork(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "before", "after_in_child", "after_in_parent", NULL };
+    Object *a[3];
+    if (args_parse("register_at_fork", args, nargs, kw, names, 0, 0, a) < 0)
+        return NULL;
+    if (!a[0] && !a[1] && !a[2])
+        return raise(vm.e_TypeError, "At least one argument is required.");
+    for (int i = 0; i < 3; i++)
+        if (a[i] && a[i] != None && !type_of(a[i])->call)
+            return raise(vm.e_TypeError, "'%s' must be callable, not %s", names[i],
+                         type_name(type_of(a[i])));
+    for (int i = 0; i < 3; i++)
+        if (a[i] && a[i] != None && list_append(fork_hooks[i], a[i]) < 0)
+            return NULL;
+    return None;
+}
+
 static Object *os_fork(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     if (args_exact("fork", kw, nargs, 0) < 0)
         return NULL;
     os_irreversible("fork");
+    run_fork_hooks(0);
     fflush(NULL);
     pid_t pid = fork();
+    if (pid >= 0)
+        run_fork_hooks(pid == 0 ? 1 : 2);
     return pid < 0 ? raise_os_error(errno, NULL) : make_small(pid);
 }
 
@@ -1305,6 +1360,7 @@ static const MethodDef posix_functions[] = {
     { "umask", os_umask, 0 }, { "urandom", os_urandom, 0 }, { "cpu_count", os_cpu_count, 0 },
     { "fspath", os_fspath, 0 }, { "uname", os_uname, 0 }, { "times", os_times, 0 },
     { "get_terminal_size", os_get_terminal_size, 0 }, { "system", os_system, 0 },
+    { "register_at_fork", os_register_at_fork, 0 },
     { NULL, NULL, 0 },
 };
 

@@ -31,10 +31,19 @@ static void c_handler(int sig)
     stm_hint_commit_soon();
 }
 
+/* Handlers run in the main thread, or in one inside a
+   `with transaction.signals_enabled:` block. */
 int signals_check(void)
 {
-    if (!signals_pending || !pthread_equal(pthread_self(), main_thread))
+    if (!signals_pending)
         return 0;
+    if (!pthread_equal(pthread_self(), main_thread)) {
+        obj_read((Object *)thread_state());
+        if (!thread_state()->signals_enabled)
+            return 0;
+    }
+    /* Taking a signal off the pending set cannot be rolled back. */
+    os_irreversible("signal handler");
     signals_pending = 0;
     for (int sig = 1; sig < NSIG; sig++) {
         if (!pending[sig])
@@ -162,12 +171,13 @@ static Object *sig_valid_signals(Object *self, Object *const *args, size_t nargs
 int signals_init(void)
 {
     main_thread = pthread_self();
+    /* Rooted before they are set: the second allocation may collect. */
+    stm_add_root((stm_obj **)&handlers);
+    stm_add_root((stm_obj **)&default_int_handler);
     handlers = list_new(NSIG);
     default_int_handler = builtin_new("default_int_handler", sig_default_int_handler, NULL, NULL);
     if (!handlers || !default_int_handler)
         return -1;
-    stm_add_root((stm_obj **)&handlers);
-    stm_add_root((stm_obj **)&default_int_handler);
     struct sigaction sa;
     sigaction(SIGINT, NULL, &sa);
     if (sa.sa_handler == SIG_DFL) {

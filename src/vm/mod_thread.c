@@ -27,6 +27,7 @@
 
 #include "vm/eval.h"
 #include "vm/mod_os.h"
+#include "vm/thread_stats.h"
 
 /* <signal.h> declares raise(3), which the VM's raise() would clash with. */
 #define raise c_raise
@@ -35,6 +36,7 @@
 
 void thread_attach(VMThread *t);
 ThreadState *thread_state_new(void);
+void transaction_start_inevitable(stm_thread *tl, const char *why);
 Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *kwnames);
 
 #define TIMEOUT_MAX 9223372036.0
@@ -111,7 +113,7 @@ static void *lock_wait(void *arg)
 
 static void lock_effect(const char *why)
 {
-    stm_become_inevitable(&vm_thread->stm, why);
+    os_irreversible(why);
 }
 
 /* Takes the lock, waiting at most `timeout` seconds (negative: no limit):
@@ -356,6 +358,9 @@ static Object *rlock_acquire(Object *self, Object *const *args, size_t nargs, Ob
     if (atomic_load(&r->owner) == me) {
         if (r->count == ULONG_MAX)
             return raise(vm.e_OverflowError, "Internal lock count overflowed");
+        /* The count lives outside the heap: an abort after this would run
+           the acquire again and count it twice (the lock is never freed). */
+        lock_effect("lock acquire");
         r->count++;
         return True_;
     }
@@ -514,6 +519,7 @@ int call_ex_frame(Object *callable, Object *args, Object *kwargs, Frame **out)
     Object *const *items = (Object *const *)((char *)stm_real_address((stm_obj *)argv)
                                              + offsetof(struct Tuple, items));
     *out = function_frame(func, items, npos, kwnames);
+    keep_alive(argv);
     return *out ? 1 : -1;
 }
 
@@ -604,7 +610,7 @@ static void *thread_main(void *arg)
     NewThread *nt = arg;
     VMThread *t = &nt->vmt;
     thread_attach(t);
-    stm_start_transaction(&t->stm);
+    transaction_start_inevitable(&t->stm, "thread start");
     t->ts = thread_state_new();
     Object *boot = nt->boot;
     stm_remove_root((stm_obj **)&nt->boot);
@@ -623,6 +629,7 @@ static void *thread_main(void *arg)
     atomic_fetch_sub(&running_threads, 1);
     stm_remove_root((stm_obj **)&t->ts);
     stm_commit_transaction(&t->stm);
+    thread_stats_record(&t->stm, (unsigned long)pthread_self());
     stm_unregister_thread(&t->stm);
     free(nt);
     return NULL;
@@ -653,6 +660,8 @@ static Object *th_start_new_thread(Object *self, Object *const *args, size_t nar
     if (kwargs != None && (is_small(kwargs) || !type_is_subtype(type_of(kwargs), vm.t_dict)))
         return raise(vm.e_TypeError, "optional 3rd arg must be a dictionary");
     Object *targs = args[1]->type == vm.t_tuple ? args[1] : list_as_tuple(list_from_iterable(args[1]));
+    /* Before the first effect an abort could not undo. */
+    lock_effect("start_new_thread");
     NewThread *nt = calloc(1, sizeof *nt);
     if (!targs || !nt) {
         free(nt);
@@ -664,7 +673,6 @@ static Object *th_start_new_thread(Object *self, Object *const *args, size_t nar
         return NULL;
     }
     stm_add_root((stm_obj **)&nt->boot);
-    lock_effect("start_new_thread");
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -840,7 +848,8 @@ static Object *th_excepthook(Object *self, Object *const *args, size_t nargs, Ob
 /* A local object keeps its constructor's arguments in refs[0] and refs[1]
    and a serial number in data[0]; each thread keeps its attributes in its
    ThreadState's dict under that number, which, unlike the object's
-   address, is never reused. */
+   address, is never reused.  Threads never write the object itself: in
+   the STM flavour they would all conflict on it. */
 static Object *local_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
     Type *t = (Type *)cls;
@@ -866,16 +875,15 @@ static Object *local_tp_new(Object *cls, Object *const *args, size_t nargs, Obje
     Object *td = d ? thread_dict() : NULL;
     if (!td)
         return NULL;
-    o->dict = d;
     if (dict_set(td, int_from_u64(o->data[0]), d) < 0)
         return NULL;
     return (Object *)o;
 }
 
-/* Makes the running thread's dict the object's __dict__, creating it and
+/* The running thread's dict for the object, created and filled by
    calling __init__ again with the original arguments the first time this
    thread sees the object. */
-static int local_switch(Object *self)
+static Object *local_dict(Object *self)
 {
     Native *o = (Native *)self;
     obj_read(self);
@@ -884,22 +892,15 @@ static int local_switch(Object *self)
     Object *d = NULL;
     int found = key ? dict_lookup(td, key, &d) : -1;
     if (found < 0)
-        return -1;
-    if (found) {
-        if (o->dict != d) {
-            obj_write(self);
-            o->dict = d;
-        }
-        return 0;
-    }
+        return NULL;
+    if (found)
+        return d;
     d = dict_new();
     if (!d || dict_set(td, key, d) < 0)
-        return -1;
-    obj_write(self);
-    o->dict = d;
+        return NULL;
     Object *init = type_lookup(type_of(self), intern_cstr("__init__"));
     if (init == type_lookup(vm.t_object, intern_cstr("__init__")))
-        return 0;
+        return d;
     Object *bound = obj_getattr_cstr(self, "__init__");
     Object *r = bound ? call_with_tuple_and_dict(bound, o->refs[0],
                                                  o->refs[1] == None ? NULL : o->refs[1]) : NULL;
@@ -908,19 +909,19 @@ static int local_switch(Object *self)
         if (dict_del(td, key) < 0)
             exc_clear();
         exc_restore(e);
-        return -1;
+        return NULL;
     }
-    /* __init__ may have run Python code that blocked: take the dict back. */
-    obj_write(self);
-    o->dict = d;
-    return 0;
+    return d;
 }
 
 static Object *local_getattr(Object *self, Object *name)
 {
-    if (local_switch(self) < 0)
+    Object *d = local_dict(self);
+    if (!d)
         return NULL;
-    return generic_getattr(self, name);
+    if (is_str(name) && str_eq_cstr(name, "__dict__"))
+        return d;
+    return generic_getattr_in(self, name, d);
 }
 
 static int local_setattr(Object *self, Object *name, Object *value)
@@ -930,9 +931,8 @@ static int local_setattr(Object *self, Object *name, Object *value)
               type_name(type_of(self)));
         return -1;
     }
-    if (local_switch(self) < 0)
-        return -1;
-    return generic_setattr(self, name, value);
+    Object *d = local_dict(self);
+    return d ? generic_setattr_in(self, name, value, d) : -1;
 }
 
 /* ---- the module ------------------------------------------------------------------------------ */

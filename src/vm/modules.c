@@ -13,12 +13,17 @@ Object *errno_module_init(void);
 Object *atexit_module_init(void);
 Object *signal_module_init(void);
 Object *thread_module_init(void);
+Object *transaction_module_init(void);
 Object *itertools_module_init(void);
 Object *collections_module_init(void);
 Object *weakref_module_init(void);
 Object *string_module_init(void);
 Object *struct_module_init(void);
 Object *sre_module_init(void);
+Object *codecs_module_init(void);
+Object *random_module_init(void);
+Object *sha512_module_init(void);
+Object *ast_module_init(void);
 
 static const struct {
     const char *name;
@@ -32,13 +37,30 @@ static const struct {
     { "atexit", atexit_module_init },
     { "_signal", signal_module_init },
     { "_thread", thread_module_init },
+    { "_transaction", transaction_module_init },
     { "itertools", itertools_module_init },
     { "_collections", collections_module_init },
     { "_weakref", weakref_module_init },
     { "_string", string_module_init },
     { "_struct", struct_module_init },
     { "_sre", sre_module_init },
+    { "_codecs", codecs_module_init },
+    { "_random", random_module_init },
+    { "_sha512", sha512_module_init },
+    { "_ast", ast_module_init },
 };
+
+bool codecs_setup(void);
+bool random_setup(void);
+bool sha512_setup(void);
+bool fork_hooks_setup(void);
+
+/* What some of these modules keep in C globals, made at start-up: such a
+   global must always name one committed object (STM flavour). */
+bool builtin_modules_setup(void)
+{
+    return codecs_setup() && random_setup() && sha512_setup() && fork_hooks_setup();
+}
 
 Object *builtin_module_find(Object *name)
 {

@@ -283,9 +283,27 @@ static Object *c3_mro(Type *t, Object *bases)
 }
 
 /* The base whose C layout instances get: the most derived builtin layout. */
+/* A builtin exception class that has no fields of its own in CPython
+   (LookupError, SystemError...) is no solid base there: such classes
+   combine, as in encodings' class CodecRegistryError(LookupError,
+   SystemError). */
+static bool exception_without_fields(Type *t)
+{
+    Type *const with_fields[] = { vm.e_BaseException, vm.e_SyntaxError, vm.e_ImportError,
+                                  vm.e_OSError, vm.e_UnicodeError, vm.e_StopIteration,
+                                  vm.e_SystemExit, vm.e_AttributeError, vm.e_NameError,
+                                  vm.e_BaseExceptionGroup };
+    if (t->instance_layout != L_EXCEPTION)
+        return false;
+    for (size_t i = 0; i < sizeof with_fields / sizeof with_fields[0]; i++)
+        if (t == with_fields[i])
+            return false;
+    return true;
+}
+
 static Type *solid_base(Type *t)
 {
-    while (t->base && (t->flags & TF_HEAP))
+    while (t->base && ((t->flags & TF_HEAP) || exception_without_fields(t)))
         t = t->base;
     return t;
 }
@@ -1211,15 +1229,12 @@ static int type_set_qualname(Object *self, Object *v)
    it, weakly, in a registry the interpreter keeps for its lifetime. */
 Object *weakref_new(Object *target);
 Object *weakref_get(Object *ref);
+/* Made by object_type_init(): the global always names one committed
+   object, whatever thread reads it. */
 static Object *subclass_registry;
 
 static int record_subclass(Type *t)
 {
-    if (!subclass_registry) {
-        stm_add_root((stm_obj **)&subclass_registry);
-        if (!(subclass_registry = dict_new()))
-            return -1;
-    }
     for (size_t i = 0; i < tuple_size(t->bases); i++) {
         Object *base = tuple_get(t->bases, i), *l;
         int r = dict_lookup(subclass_registry, base, &l);
@@ -1280,6 +1295,8 @@ Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
 void object_type_init(void)
 {
     Type *o = vm.t_object;
+    stm_add_root((stm_obj **)&subclass_registry);
+    subclass_registry = dict_new();
     o->tp_new = object_new;
     o->init = object_init;
     o->repr = object_repr;

@@ -294,6 +294,7 @@ struct ThreadState {
     Object *dict;               /* threading.local storage and the like */
     uint32_t depth;             /* Python frames on this thread */
     uint32_t recursion_limit;
+    uint32_t signals_enabled;   /* depth of transaction.signals_enabled blocks */
 };
 
 typedef STM_SEG struct Traceback Traceback;

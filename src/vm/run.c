@@ -431,41 +431,4 @@ int vm_run_main(const char *path)
     return r ? 0 : handle_uncaught();
 }
 
-int vm_main(int argc, char **argv)
-{
-    bool command = !strcmp(argv[0], "-c");
-    if (command && argc < 2) {
-        fprintf(stderr, "Argument expected for the -c option\n");
-        return 2;
-    }
-    /* sys.argv is ['-c', args...] for commands, [FILE, args...] otherwise. */
-    if (!vm_init(command ? argc - 1 : argc, command ? argv + 1 : argv)) {
-        fprintf(stderr, "stmpy: cannot start the interpreter\n");
-        return 1;
-    }
-    if (command) {
-        Object *av = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "argv");
-        if (av)
-            list_set(av, 0, str_from_cstr("-c"));
-    }
-    int status;
-    if (command) {
-        Object *m = module_new(intern_cstr("__main__"));
-        Object *code = m ? compile_source(argv[1], strlen(argv[1]), "<string>") : NULL;
-        Object *d = code ? ((ModuleObj *)m)->dict : NULL;
-        Object *r = d && dict_set(vm.modules, intern_cstr("__main__"), m) == 0
-                    && dict_set_cstr(d, "__builtins__", vm.builtins) == 0
-                    ? eval_main_code(code, d) : NULL;
-        status = r ? 0 : handle_uncaught();
-    } else {
-        status = vm_run_main(argv[0]);
-    }
-    /* threading's non-daemon threads are joined (mod_thread.c), then
-       atexit's calls, then the buffered standard streams: mod_atexit.c,
-       mod_io_text.c. */
-    thread_shutdown();
-    atexit_run();
-    io_flush_std();
-    vm_exit();
-    return status;
-}
+/* vm_main, the command's modes (-c, -m, stdin, the REPL): cli.c. */

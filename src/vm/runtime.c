@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "vm/eval.h"
+#include "vm/mod_os.h"
 #include "vm/runtime.h"
+#include "vm/thread_stats.h"
 
 struct VM vm;
 __thread VMThread *vm_thread;
@@ -22,6 +24,7 @@ void descr_types_init(void);
 void code_type_init(void);
 void frame_type_init(void);
 void sys_module_init(int argc, char **argv);
+bool builtin_modules_setup(void);
 
 /* Also for the threads of _thread (mod_thread.c). */
 void thread_attach(VMThread *t)
@@ -40,6 +43,15 @@ void thread_attach(VMThread *t)
     stm_add_root((stm_obj **)&t->ts);
 }
 
+/* Also for the threads of _thread.  A transaction started outside the
+   base loop has no C frame that outlives it for an abort to come back to:
+   it runs inevitable until the base loop's first break. */
+void transaction_start_inevitable(stm_thread *tl, const char *why)
+{
+    stm_start_transaction(tl);
+    stm_become_inevitable(tl, why);
+}
+
 ThreadState *thread_state_new(void)
 {
     ThreadState *ts = (ThreadState *)stm_allocate(sizeof(struct ThreadState), L_THREAD_STATE);
@@ -48,16 +60,6 @@ ThreadState *thread_state_new(void)
     ts->type = vm.t_thread_state;
     ts->recursion_limit = 1000;
     return ts;
-}
-
-void transaction_break(void)
-{
-    stm_thread *tl = &vm_thread->stm;
-    stm_commit_transaction(tl);
-    /* After an abort the heap is as it was at the last commit: the loop
-       reloads everything from the thread state, whose frame holds the
-       instruction to resume at. */
-    stm_start_transaction(tl);
 }
 
 /* Builtin types: name, layout and flags; bases are object unless said. */
@@ -169,7 +171,7 @@ bool vm_init(int argc, char **argv)
     if (!vm_heap_setup())
         return false;
     thread_attach(&main_thread);
-    stm_start_transaction(&main_thread.stm);
+    transaction_start_inevitable(&main_thread.stm, "interpreter start-up");
     main_thread.ts = thread_state_new();
     if (!main_thread.ts)
         return false;
@@ -195,6 +197,8 @@ bool vm_init(int argc, char **argv)
     type_inherit_all();
     builtins_init();
     sys_module_init(argc, argv);
+    if (!atexit_init() || !builtin_modules_setup())
+        return false;
     return !exc_occurred();
 }
 
@@ -208,4 +212,6 @@ void vm_exit(void)
        open keeps them off the heap while the process ends. */
     if (!thread_others_running())
         stm_commit_transaction(&main_thread.stm);
+    output_flush();
+    thread_stats_print(&main_thread.stm);
 }

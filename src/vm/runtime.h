@@ -87,6 +87,10 @@ static inline bool is_float(Object *v) { return !is_small(v) && layout_of(v) == 
 /* Index protocol: v.__index__() as a C integer (clipped to intptr range
    when clip, else OverflowError). */
 int index_to_ssize(Object *v, intptr_t *out, bool clip);
+/* The count n of seq * n, for a sequence of `copy_bytes` bytes: 0 when
+   negative or when the sequence is empty; OverflowError when n does not fit
+   an index, MemoryError when the result could never be allocated. */
+int repeat_count(Object *n, size_t copy_bytes, intptr_t *out);
 Object *number_index(Object *v);
 
 Array *array_new(size_t capacity);

@@ -132,21 +132,23 @@ static Object *str_repeat(Object *a, Object *b)
                          type_name(type_of(count)));
     }
     intptr_t n;
-    if (index_to_ssize(count, &n, false) < 0) {
-        if (exc_matches(vm.e_OverflowError)) {
-            exc_clear();
-            return raise(vm.e_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return NULL;
-    }
     size_t len = str_len(s);
+    if (index_to_ssize(count, &n, false) < 0) {
+        if (!exc_matches(vm.e_IndexError))
+            return NULL;
+        exc_clear();
+        return raise(vm.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+    }
     if (n <= 0 || len == 0)
         return vm.empty_str;
     if (n == 1)
         return s;
-    int kind = str_kind(s);
-    if ((uint64_t)n > (SIZE_MAX / 8) / len / (size_t)kind)
+    /* CPython's limit is on characters; the allocation's is on bytes. */
+    if ((size_t)n > (size_t)INTPTR_MAX / len)
         return raise(vm.e_OverflowError, "repeated string is too long");
+    int kind = str_kind(s);
+    if (repeat_count(count, len * (size_t)kind, &n) < 0)
+        return NULL;
     size_t total = len * (size_t)n;
     Str *r = str_alloc(total, kind, ((Str *)s)->ascii);
     if (!r)

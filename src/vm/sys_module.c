@@ -247,6 +247,8 @@ void sys_module_init(int argc, char **argv)
         list_append(av, str_from_cstr(argv[i]));
     dict_set_cstr(d, "argv", av);
     Object *path = list_new(0);
+    const char *own = getenv("STMPY_LIB");
+    list_append(path, str_from_cstr(own ? own : STMPY_LIBDIR));
     const char *lib = getenv("STMPY_STDLIB");
     list_append(path, str_from_cstr(lib ? lib : STMPY_STDLIB));
     dict_set_cstr(d, "path", path);

@@ -236,15 +236,13 @@ static Object *tuple_mul(Object *a, Object *b)
                      type_name(type_of(b)));
     }
     intptr_t n;
-    if (index_to_ssize(b, &n, true) < 0)
-        return NULL;
     size_t m = tuple_size(t);
-    if (n <= 0 || m == 0)
+    if (repeat_count(b, m * sizeof(Object *), &n) < 0)
+        return NULL;
+    if (n == 0)
         return vm.empty_tuple;
     if (n == 1 && a == t)
         return t;
-    if ((size_t)n > (SIZE_MAX / 16) / m)
-        return raise_no_memory();
     Object *r = tuple_new(m * (size_t)n);
     for (intptr_t k = 0; r && k < n; k++)
         for (size_t i = 0; i < m; i++)

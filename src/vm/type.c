@@ -209,11 +209,15 @@ static bool is_data_descriptor(Object *d)
 
 Object *generic_getattr(Object *self, Object *name)
 {
+    return generic_getattr_in(self, name, instance_dict(self, false));
+}
+
+Object *generic_getattr_in(Object *self, Object *name, Object *d)
+{
     Type *t = type_of(self);
     Object *descr = type_lookup(t, name);
     if (descr && is_data_descriptor(descr))
         return type_of(descr)->descr_get(descr, self, t);
-    Object *d = instance_dict(self, false);
     if (d) {
         Object *v = dict_get_str(d, name);
         if (v)
@@ -230,11 +234,19 @@ Object *generic_getattr(Object *self, Object *name)
 
 int generic_setattr(Object *self, Object *name, Object *value)
 {
+    Object *descr = type_lookup(type_of(self), name);
+    Object *d = descr && is_data_descriptor(descr) ? NULL : instance_dict(self, true);
+    if (!d && exc_occurred())
+        return -1;
+    return generic_setattr_in(self, name, value, d);
+}
+
+int generic_setattr_in(Object *self, Object *name, Object *value, Object *d)
+{
     Type *t = type_of(self);
     Object *descr = type_lookup(t, name);
     if (descr && is_data_descriptor(descr))
         return type_of(descr)->descr_set(descr, self, value);
-    Object *d = instance_dict(self, true);
     if (!d) {
         if (exc_occurred())
             return -1;

@@ -102,6 +102,11 @@ void vm_exit(void);
    with MemoryError set. */
 Object *vm_alloc(size_t size, enum Layout layout, Type *type);
 
+/* Keeps v alive up to this point.  In the STM flavour a C pointer into an
+   object (stm_real_address) is not a reference the collector sees: code
+   that holds only such a pointer across an allocation says so with this. */
+static inline void keep_alive(Object *v) { __asm__ volatile("" : : "g"(v) : "memory"); }
+
 /* ---- exceptions -----------------------------------------------------------
    The exception in flight is the thread's; these set it and return NULL so
    that `return raise_type_error(...)` reads naturally. */
@@ -148,5 +153,8 @@ Object *type_lookup(Type *t, Object *name);  /* along the MRO; NULL if absent, n
 void type_add_method(Type *t, const char *name, CallFn *fn, int flags, const char *doc);
 Object *generic_getattr(Object *self, Object *name);
 int generic_setattr(Object *self, Object *name, Object *value);
+/* The same with `d` (or NULL) as the instance's dict. */
+Object *generic_getattr_in(Object *self, Object *name, Object *d);
+int generic_setattr_in(Object *self, Object *name, Object *value, Object *d);
 
 #endif

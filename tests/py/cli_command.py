@@ -1,0 +1,1 @@
+# Run as -c CMD with arguments (cli_command.args).

@@ -1,0 +1,1 @@
+print("cli_pkg imported as", __name__)

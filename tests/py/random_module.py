@@ -1,0 +1,32 @@
+import random
+random.seed(1)
+print([random.random() for _ in range(3)])
+random.seed(12345678901234567890)
+print(random.getrandbits(5), random.getrandbits(70), random.randint(1, 100), random.choice("abcdef"))
+random.seed("hello")
+print(random.random())
+random.seed(b"bytes")
+print(random.random())
+random.seed(-5)
+print(random.random())
+r = random.Random(42)
+print(r.random(), r.uniform(1, 2), r.gauss(0, 1), r.sample(range(100), 5))
+l = list(range(10)); r.shuffle(l); print(l)
+s = r.getstate(); a = r.random(); r.setstate(s); print(a == r.random())
+print(len(s), s[0], len(s[1]), s[1][:3], s[2])
+print(random.Random(3.5).random())
+print(r.randrange(0, 10**30), r.getrandbits(0))
+print(random.Random(7).randbytes(10), random.Random(7).choices("abc", k=5))
+r2 = random.Random()
+r2.seed(99)
+print(r2.random(), r2.triangular(), r2.betavariate(2, 3), r2.expovariate(1.5))
+for bad in [lambda: r2.getrandbits(-1), lambda: r2.setstate((1, 2)), lambda: random.Random(1, 2)]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+import _sha512
+print(_sha512.sha512(b"abc").hexdigest()[:32], _sha512.sha384(b"abc").hexdigest()[:32])
+h = _sha512.sha512()
+h.update(b"a" * 200)
+print(h.copy().hexdigest()[:16], h.name, h.digest_size, h.block_size, len(h.digest()))

@@ -1,0 +1,3 @@
+import sys
+greeting = "hello"
+print("script ran")
