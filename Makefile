@@ -45,7 +45,7 @@ UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 CBENCH_SRC   := $(wildcard bench/c/*.c)
 HEADERS      := $(wildcard include/*.h src/*/*.h src/*.h tests/*/*.h)
 
-.PHONY: all test bench demo clean debug asan
+.PHONY: all test stress bench demo clean debug asan
 .SECONDARY:
 all: build/gil/stmpy build/stm/stmpy build/gil/libstm.a build/stm/libstm.a
 
@@ -93,7 +93,11 @@ asan:  build/gil-asan/stmpy build/gil-asan/ctests
 test: $(foreach v,$(VARIANTS),build/$(v)/stmpy) $(foreach v,$(VARIANTS),build/$(v)/ctests)
 	@tools/runtests $(VARIANTS)
 
-bench: build/gil/cbench build/gil/stmpy
+# The parallel-Python suite, every program 20 times in each flavour.
+stress: build/stm/stmpy build/gil/stmpy
+	@tests/stm/py/run stm --repeat 20 && tests/stm/py/run gil --repeat 20
+
+bench: build/gil/cbench build/stm/cbench build/gil/stmpy build/stm/stmpy
 	@tools/runbench
 
 # The parallel demo, then the same with a shared counter and the summary of

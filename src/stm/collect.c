@@ -391,5 +391,9 @@ void stm_heap_info(struct stm_heap_info *out)
     out->live_after_major = gc.live_after_major;
     out->committed = heap.used_blocks << BLOCK_SHIFT;
     out->minor_collections = gc.minor_count;
+#ifdef STM_FLAVOUR_STM
+    for (int i = 1; i <= nsegments; i++)
+        out->minor_collections += __atomic_load_n(&segments[i].minor_count, __ATOMIC_RELAXED);
+#endif
     out->major_collections = gc.major_count;
 }

@@ -38,6 +38,8 @@ void gc_stm_prepare(void)
     pthread_mutex_lock(&commit_lock);
     for (int i = 1; i <= nsegments; i++) {
         struct segment *s = &segments[i];
+        gc.old_bytes += s->old_pending;
+        s->old_pending = 0;
         if (!s->in_txn)
             continue;
         validate_segment(s);

@@ -38,6 +38,17 @@ struct marking {
     uintptr_t lo, span;
 };
 
+/* Survived bytes a segment adds to gc.old_bytes at once.  The major
+   collection's trigger lags by as much per segment. */
+#define OLD_PENDING_MAX ((size_t)1 << 20)
+/* A commit whose young objects are fewer bytes than this may skip the
+   marking and keep them all, when the last collections at commit found
+   nine tenths or more alive (objects made to be linked into the shared
+   structure): the marking would find the same.  One commit in
+   PROMOTE_CHECK collects anyway, to notice a change. */
+#define PROMOTE_MAX_BYTES ((size_t)16 << 10)
+#define PROMOTE_CHECK 16
+
 static inline bool is_young_here(const struct marking *mk, uintptr_t obj)
 {
     return obj - mk->lo < mk->span && heap.blocks[block_of(obj)].owner == mk->s->num
@@ -234,8 +245,15 @@ void local_collect(struct stm_thread_private *p, char *client_sp)
     close_alloc_range(s);
     if (s->new_ranges.count == 0)
         return;
+    size_t young = 0;
+    for (size_t k = 0; k < s->new_ranges.count; k += 2)
+        young += s->new_ranges.items[k + 1] - s->new_ranges.items[k];
+    bool keep_all = client_sp && young < PROMOTE_MAX_BYTES && s->promote_streak >= 0
+                    && s->promote_streak < PROMOTE_CHECK;
     size_t survived;
-    if (s->gc_special) {
+    if (s->gc_special || keep_all) {
+        if (keep_all)
+            s->promote_streak++;
         survived = promote_ranges(s, true);
     } else {
         int saved = p->timing_state;
@@ -259,10 +277,16 @@ void local_collect(struct stm_thread_private *p, char *client_sp)
             sweep_current_hole(a);
         else
             sweep_all_holes(s, a);
-        __atomic_fetch_add(&gc.minor_count, 1, __ATOMIC_RELAXED);
+        s->minor_count++;
         stats_switch(p, saved);
+        if (client_sp)
+            s->promote_streak = survived * 10 >= young * 9 ? 0 : -1;
     }
-    __atomic_fetch_add(&gc.old_bytes, survived, __ATOMIC_RELAXED);
+    s->old_pending += survived;
+    if (s->old_pending >= OLD_PENDING_MAX) {
+        __atomic_fetch_add(&gc.old_bytes, s->old_pending, __ATOMIC_RELAXED);
+        s->old_pending = 0;
+    }
     s->range_start = a->info->alloc_current;
 }
 #endif

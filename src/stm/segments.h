@@ -37,11 +37,19 @@ struct segment {
                                        segment writes it; PAGE_PRIVATE,
                                        certainly its own copy */
     bool has_private;               /* some page is not PAGE_SHARED */
+    /* Counted by its own collections (local_gc.c), not in gc's fields,
+       whose cache line the threads would pass to and fro at every
+       commit: its collections, and survived bytes not yet added to
+       gc.old_bytes. */
+    size_t minor_count, old_pending;
+    /* Commits whose young objects mostly survive (local_gc.c): how many
+       skipped the collection in a row, or -1 while they do not. */
+    int promote_streak;
     bool gc_special;                /* the transaction made or wrote a weak
                                        reference or registered a finalizer:
                                        local collections leave it alone */
     struct allocator alloc;
-};
+} __attribute__((aligned(64)));  /* no false sharing between segments */
 
 extern struct segment segments[MAX_SEGMENTS + 1];
 extern int nsegments;

@@ -803,8 +803,11 @@ transaction_break:
        every C local stale, so everything is reloaded from the thread
        state either way. */
     SAVE_FRAME();
+    /* Deferred output is written by the transaction made inevitable just
+       before it commits: outputs come out in the order of the commits. */
+    if (output_pending())
+        os_irreversible("output at commit");
     stm_commit_transaction(&vm_thread->stm);
-    output_flush();
     if (stm_start_transaction(&vm_thread->stm))
         output_discard();
     ts = thread_state();

@@ -117,7 +117,8 @@ static void lock_effect(const char *why)
 }
 
 /* Takes the lock, waiting at most `timeout` seconds (negative: no limit):
-   1 taken, 0 not, -1 a signal handler raised. */
+   1 taken, 0 not, -1 an exception (from a signal handler, or a wait that
+   could never end). */
 static int lock_acquire_timed(LockWord *l, double timeout)
 {
     lock_effect("lock acquire");
@@ -125,6 +126,13 @@ static int lock_acquire_timed(LockWord *l, double timeout)
         return 1;
     if (timeout == 0)
         return 0;
+    /* The holder cannot release it before the block ends: it would wait
+       for the GIL, or for this inevitable transaction, forever. */
+    if (timeout < 0 && stm_atomic_depth(&vm_thread->stm) > 0) {
+        raise(vm.e_RuntimeError, "waiting for a lock held by another thread inside an atomic "
+              "block would never end");
+        return -1;
+    }
     struct timespec until;
     if (timeout > 0) {
         clock_gettime(CLOCK_MONOTONIC, &until);

@@ -44,11 +44,13 @@ class Session:
         self.out += data
         return True
 
-    def wait_prompt(self, timeout=20):
-        """Until the output ends with a prompt and stays so briefly."""
+    def wait_prompt(self, since=0, timeout=20):
+        """Until the output after `since` has a line end and ends with a
+        prompt (the input was handled), and stays so briefly."""
         end = time.time() + timeout * SLOW
         while time.time() < end and not self.closed:
-            if self.out.decode(errors="replace").endswith(PROMPTS):
+            new = self.out[since:].decode(errors="replace")
+            if "\n" in new and new.endswith(PROMPTS):
                 if not self.read(0.15):
                     return True
             else:
@@ -56,8 +58,9 @@ class Session:
         return False
 
     def send(self, text, prompt=True):
+        since = len(self.out)
         os.write(self.fd, text.encode())
-        if prompt and not self.wait_prompt():
+        if prompt and not self.wait_prompt(since):
             raise TimeoutError("no prompt after %r; output so far: %r" % (text, self.text()))
 
     def finish(self, timeout=20):
@@ -88,7 +91,7 @@ def session(name, args, steps, want, status=0):
     ('sleep', seconds), or ('^D',) to end."""
     try:
         s = Session(args)
-        if not s.wait_prompt():
+        if not s.wait_prompt(-len(PROMPTS[0])) and not s.out.decode(errors="replace").endswith(PROMPTS):
             raise TimeoutError("no first prompt: %r" % s.text())
         for st in steps:
             if isinstance(st, str):
