@@ -107,7 +107,7 @@ demo: build/stm/stmpy
 	@echo
 	@STMPY_LOG=build/demo-conflicts.log build/stm/stmpy tools/demo.py 10 --shared
 	@echo
-	@build/stm/stmpy lib/stmlog.py build/demo-conflicts.log --top 3
+	@build/stm/stmpy -m stmlog build/demo-conflicts.log --top 3
 
 clean:
 	rm -rf build

@@ -24,7 +24,9 @@
 ** only: a transaction that allocated or wrote a weak reference or
 ** registered a finalizer (s->gc_special) collects stop-the-world in its
 ** middle, and at commit marks all its young objects old without tracing
-** (they wait for the next major collection).
+** (they wait for the next major collection).  So does a small commit when
+** the last collections at commit found almost everything alive
+** (PROMOTE_MAX_BYTES).
 */
 #ifdef STM_FLAVOUR_STM
 #include "core.h"
@@ -211,10 +213,13 @@ static void sweep_all_holes(struct segment *s, struct allocator *a)
         size_t l1 = (a->young_holes.items[i + 1] - (uintptr_t)heap.base) >> LINE_SHIFT;
         memset(line_view + l0, s->num, l1 - l0);
     }
+    /* The bits and line marks of these holes are this thread's: swept
+       without the heap lock, which only the shared lists need. */
+    for (size_t i = 0; i < a->young_holes.count; i += 2)
+        sweep_range(a->young_holes.items[i], a->young_holes.items[i + 1]);
     heap_lock();
     size_t last_block = (size_t)-1;
     for (size_t i = 0; i < a->young_holes.count; i += 2) {
-        sweep_range(a->young_holes.items[i], a->young_holes.items[i + 1]);
         size_t b = block_of(a->young_holes.items[i]);
         if (b != last_block && last_block != (size_t)-1)
             settle_block(last_block);

@@ -9,10 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-pthread_mutex_t commit_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Held for microseconds by threads that run on other cores: spinning a
+   little before sleeping in the kernel saves two context switches per
+   contended acquisition (they were a fifth of the time of two threads
+   committing small transactions). */
+pthread_mutex_t commit_lock = PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP;
 struct segment *volatile inevitable_seg;
 static uint64_t global_time;
-static pthread_mutex_t heap_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t heap_mutex = PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP;
 static pthread_mutex_t lists_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 void heap_lock(void) { pthread_mutex_lock(&heap_mutex); }

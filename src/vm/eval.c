@@ -808,11 +808,13 @@ transaction_break:
     if (output_pending())
         os_irreversible("output at commit");
     stm_commit_transaction(&vm_thread->stm);
-    if (stm_start_transaction(&vm_thread->stm))
-        output_discard();
+    bool restarted = stm_start_transaction(&vm_thread->stm);
     ts = thread_state();
     LOAD_FRAME();
-    instr_pc = pc;
+    if (restarted) {
+        output_discard();
+        instr_pc = pc;
+    }
     if (STM_UNLIKELY(signals_pending) && signals_check() < 0)
         goto error;
     DISPATCH();

@@ -8,6 +8,7 @@ with the transcript CPython 3.11 would show, bar the banner's first line.
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -21,6 +22,9 @@ class Session:
     def __init__(self, args):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            # A runner started in the background of a shell ignores SIGINT,
+            # and the ignoring would pass to the interpreter.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             env = dict(os.environ, TERM="dumb", PYTHONHASHSEED="0")
             env.pop("STMPY_BIN", None)
             try:
@@ -44,13 +48,14 @@ class Session:
         self.out += data
         return True
 
-    def wait_prompt(self, since=0, timeout=20):
-        """Until the output after `since` has a line end and ends with a
-        prompt (the input was handled), and stays so briefly."""
+    def wait_prompt(self, since=None, timeout=20):
+        """Until the output ends with a prompt and stays so briefly; with
+        `since`, the output after it must also hold a line end (the input
+        sent then was handled)."""
         end = time.time() + timeout * SLOW
         while time.time() < end and not self.closed:
-            new = self.out[since:].decode(errors="replace")
-            if "\n" in new and new.endswith(PROMPTS):
+            new = self.out[since or 0:].decode(errors="replace")
+            if (since is None or "\n" in new) and new.endswith(PROMPTS):
                 if not self.read(0.15):
                     return True
             else:
@@ -87,17 +92,22 @@ def check(name, got, want):
 
 
 def session(name, args, steps, want, status=0):
-    """steps: text to type (a prompt follows), or ('^C', wait_prompt), or
-    ('sleep', seconds), or ('^D',) to end."""
+    """steps: text to type (a prompt follows), or ('nowait', text), or
+    ('expect', output), or ('^C', wait_prompt), or ('sleep', seconds), or
+    ('^D',) to end."""
     try:
         s = Session(args)
-        if not s.wait_prompt(-len(PROMPTS[0])) and not s.out.decode(errors="replace").endswith(PROMPTS):
+        if not s.wait_prompt():
             raise TimeoutError("no first prompt: %r" % s.text())
         for st in steps:
             if isinstance(st, str):
                 s.send(st)
             elif st[0] == "sleep":
                 time.sleep(st[1] * SLOW)
+            elif st[0] == "expect":
+                end = time.time() + 20 * SLOW
+                while st[1] not in s.text() and time.time() < end and not s.closed:
+                    s.read(0.1)
             elif st[0] == "nowait":
                 s.send(st[1], prompt=False)
             elif st[0] == "^C":
@@ -180,14 +190,16 @@ P>
 
 session("tty_interrupt", ["-q"], [
     "n = 0\n",
-    "while True: n += 1\n", ("nowait", "\n"), ("sleep", 0.5), ("^C", True),
+    "while True: n += 1; _ = n == 1000 and print('looping')\n",
+    ("nowait", "\n"), ("expect", "looping\n"), ("sleep", 0.2), ("^C", True),
     "n > 0\n",
     ("nowait", "abc"), ("sleep", 0.2), ("^C", True),
     "'after'\n",
     ("^D",),
 ], """>>> n = 0
->>> while True: n += 1
+>>> while True: n += 1; _ = n == 1000 and print('looping')
 ... 
+looping
 Traceback (most recent call last):
   File "<stdin>", line 1, in <module>
 KeyboardInterrupt
