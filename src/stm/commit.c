@@ -63,6 +63,9 @@ void commit_transaction(stm_thread *tl, char *client_sp)
     stats_end_run(p, STM_TIME_RUN_COMMITTED);
     p->in_transaction = false;
     p->inevitable = false;
+    /* No conflict: longer transactions commit less often. */
+    uint32_t budget = p->break_budget ? p->break_budget : BREAK_CHECK_INTERVAL;
+    p->break_budget = budget < BREAK_BUDGET_MAX ? budget + budget / 16 + 1 : BREAK_BUDGET_MAX;
 }
 
 /* A commit collects the transaction's young objects, scanning its thread's

@@ -39,6 +39,11 @@
 #endif
 #define MIN_MAJOR_THRESHOLD ((size_t)8 << 20)
 #define BREAK_CHECK_INTERVAL 4000             /* stm_should_break() calls */
+/* The STM flavour's transaction length, in stm_should_break() calls,
+   adapts per thread between these: halved by an abort, grown by 1/16
+   by a commit. */
+#define BREAK_BUDGET_MIN 64
+#define BREAK_BUDGET_MAX 64000
 
 /* ---- fatal errors and API misuse ---- */
 __attribute__((noreturn, format(printf, 1, 2)))
@@ -257,6 +262,7 @@ struct stm_thread_private {
     struct segment *last_seg;       /* %gs points there */
     uint64_t start_time;            /* kept across retries: see contention.c */
     bool retrying;
+    uint32_t break_budget;          /* checks per transaction; 0: not set yet */
 #endif
     struct stm_thread_private *next;
     enum thread_state state;

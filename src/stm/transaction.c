@@ -151,6 +151,10 @@ void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj)
     struct segment *s = p->seg;
     stm_thread *tl = p->tl;
     STM_CHECK(!p->inevitable, "an inevitable transaction aborted");
+    /* Conflicts: shorter transactions lose less and collide less. */
+    uint32_t budget = p->break_budget ? p->break_budget : BREAK_CHECK_INTERVAL;
+    p->break_budget = budget / 2 > BREAK_BUDGET_MIN ? budget / 2 : BREAK_BUDGET_MIN;
+    s->info->break_countdown = p->break_budget;
     uint32_t type = obj ? ((struct stm_header *)real_in(0, obj))->stm_type : 0;
     pthread_mutex_lock(&commit_lock);
     for (size_t i = 0; i < s->write_set.count; i++) {
@@ -208,9 +212,9 @@ bool _stm_should_break_slow(stm_thread *tl)
 {
     struct stm_thread_private *p = tl->priv;
     struct segment *s = p->seg;
-    s->info->break_countdown = BREAK_CHECK_INTERVAL;
+    s->info->break_countdown = p->break_budget ? p->break_budget : BREAK_CHECK_INTERVAL;
     poll_if_needed(p);
-    /* A transaction ends after BREAK_CHECK_INTERVAL checks (the commit
+    /* A transaction ends after its budget of checks (the commit
        validates it): its writes must reach the others, and the longer it
        runs the more a conflict costs. */
     return tl->atomic_depth == 0;

@@ -37,10 +37,13 @@ static Object *atomic_exit(Object *self, Object *const *args, size_t nargs, Obje
     if (stm_atomic_depth(tl) == 0)
         return raise(vm.e_RuntimeError, "atomic block exited more often than entered");
     stm_atomic_leave(tl);
+#ifdef STM_FLAVOUR_STM
     /* What follows the block is another transaction: a block that was
-       long is not lengthened further, and its writes reach the others. */
+       long is not lengthened further, and its writes reach the others.
+       (With a GIL this would hand the lock over after every block.) */
     if (stm_atomic_depth(tl) == 0)
         stm_hint_commit_soon();
+#endif
     return False_;
 }
 
