@@ -232,21 +232,11 @@ Object *generic_getattr_in(Object *self, Object *name, Object *d)
     return NULL;
 }
 
-int generic_setattr(Object *self, Object *name, Object *value)
-{
-    Object *descr = type_lookup(type_of(self), name);
-    Object *d = descr && is_data_descriptor(descr) ? NULL : instance_dict(self, true);
-    if (!d && exc_occurred())
-        return -1;
-    return generic_setattr_in(self, name, value, d);
-}
-
-int generic_setattr_in(Object *self, Object *name, Object *value, Object *d)
+/* Sets or deletes (value NULL) the attribute in the dict d, the type's
+   attribute `descr` being no data descriptor. */
+static int store_in_dict(Object *self, Object *name, Object *value, Object *descr, Object *d)
 {
     Type *t = type_of(self);
-    Object *descr = type_lookup(t, name);
-    if (descr && is_data_descriptor(descr))
-        return type_of(descr)->descr_set(descr, self, value);
     if (!d) {
         if (exc_occurred())
             return -1;
@@ -271,6 +261,22 @@ int generic_setattr_in(Object *self, Object *name, Object *value, Object *d)
         return -1;
     }
     return 0;
+}
+
+int generic_setattr(Object *self, Object *name, Object *value)
+{
+    Object *descr = type_lookup(type_of(self), name);
+    if (descr && is_data_descriptor(descr))
+        return type_of(descr)->descr_set(descr, self, value);
+    return store_in_dict(self, name, value, descr, instance_dict(self, true));
+}
+
+int generic_setattr_in(Object *self, Object *name, Object *value, Object *d)
+{
+    Object *descr = type_lookup(type_of(self), name);
+    if (descr && is_data_descriptor(descr))
+        return type_of(descr)->descr_set(descr, self, value);
+    return store_in_dict(self, name, value, descr, d);
 }
 
 void type_add_methods(Type *t, const MethodDef *defs)
