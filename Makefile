@@ -103,7 +103,7 @@ bench: build/gil/cbench build/stm/cbench build/gil/stmpy build/stm/stmpy
 # The parallel demo, then the same with a shared counter and the summary of
 # its conflict log.
 demo: build/stm/stmpy
-	@build/stm/stmpy tools/demo.py 11
+	@build/stm/stmpy tools/demo.py 12
 	@echo
 	@STMPY_LOG=build/demo-conflicts.log build/stm/stmpy tools/demo.py 10 --shared
 	@echo
