@@ -225,6 +225,20 @@ Object *eval_run(Frame *entry, bool base, bool throwing)
         goto *labels[INSTR_OP(w_)];                                         \
     } while (0)
 #define SKIP_CACHE() (pc++)
+/* Runs the new frame nf (its back link set) in this loop: a Python call. */
+#define ENTER_FRAME(nf)                                                     \
+    do {                                                                    \
+        obj_write((Object *)ts);                                            \
+        if (++ts->depth > ts->recursion_limit) {                            \
+            ts->depth--;                                                    \
+            raise(vm.e_RecursionError, "maximum recursion depth exceeded"); \
+            goto error;                                                     \
+        }                                                                   \
+        ts->frame = (Object *)(nf);                                         \
+        LOAD_FRAME();                                                       \
+        CHECK_BREAK();                                                      \
+        DISPATCH();                                                         \
+    } while (0)
 /* Only the base loop breaks transactions: its C frame outlives every
    transaction it starts, so an abort can come back into it. */
 #define CHECK_BREAK()                                                       \
@@ -923,16 +937,7 @@ op_CALL: {
         sp = callbase;
         SAVE_FRAME();
         nf->back = (Object *)f;
-        obj_write((Object *)ts);
-        if (++ts->depth > ts->recursion_limit) {
-            ts->depth--;
-            raise(vm.e_RecursionError, "maximum recursion depth exceeded");
-            goto error;
-        }
-        ts->frame = (Object *)nf;
-        LOAD_FRAME();
-        CHECK_BREAK();
-        DISPATCH();
+        ENTER_FRAME(nf);
     }
     SAVE_FRAME();
     Object *r = obj_call(callable, REAL(args), nargs, kw);
@@ -959,16 +964,7 @@ op_CALL_FUNCTION_EX: {
         goto error;
     if (is_py) {
         nf->back = (Object *)f;
-        obj_write((Object *)ts);
-        if (++ts->depth > ts->recursion_limit) {
-            ts->depth--;
-            raise(vm.e_RecursionError, "maximum recursion depth exceeded");
-            goto error;
-        }
-        ts->frame = (Object *)nf;
-        LOAD_FRAME();
-        CHECK_BREAK();
-        DISPATCH();
+        ENTER_FRAME(nf);
     }
     Object *r = call_with_tuple_and_dict(callable, cargs, kwargs);
     if (!r)
