@@ -23,6 +23,8 @@
 **    array object, stm_write_card(o, i) may replace stm_write(o).
 **  - References may live anywhere on the C stack or in registers: the
 **    collector finds them there (conservatively) and never moves an object.
+**    A real address into an object (from stm_real_address()) found there
+**    keeps the object alive too.
 **    References kept in other C memory (globals, malloc'ed blocks) must be
 **    registered with stm_add_root() or stm_add_root_range().  Such C memory
 **    is not transactional: keep mutable shared state in heap objects.

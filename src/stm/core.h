@@ -122,10 +122,22 @@ extern char *seg_base[];               /* real base of segment 0..N */
 extern uint8_t *line_view;             /* per line, during a collection: the
                                           segment whose view holds its objects */
 extern __thread char *my_base;         /* base of the thread's segment */
+extern char *all_base;                 /* the N+1 segments, contiguous */
+extern size_t all_size, seg_size;
 static inline void *real_cur(uintptr_t ref) { return my_base + ref; }
 static inline void *real_in(int seg, uintptr_t ref) { return seg_base[seg] + ref; }
+/* A word on a stack or in a root range, as the reference it may stand for.
+   C code that handed an object to libc holds its real address
+   (stm_real_address(), or a pointer into its data) and nothing else: that
+   address keeps the object alive as the reference would. */
+static inline uintptr_t word_as_ref(uintptr_t w)
+{
+    uintptr_t d = w - (uintptr_t)all_base;
+    return d < all_size ? d % seg_size : w;
+}
 #else
 static inline void *real_cur(uintptr_t ref) { return (void *)ref; }
+static inline uintptr_t word_as_ref(uintptr_t w) { return w; }
 #endif
 
 static inline size_t block_of(uintptr_t addr) { return (addr - (uintptr_t)heap.base) >> BLOCK_SHIFT; }

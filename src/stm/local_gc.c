@@ -128,7 +128,7 @@ static __attribute__((noinline)) void mark_from_roots(struct marking *mk,
     const char *low = client_sp ? client_sp : p->stack_low;
     const uintptr_t *w = (const uintptr_t *)(((uintptr_t)low + 7) & ~(uintptr_t)7);
     for (; (const char *)(w + 1) <= p->stack_high; w++)
-        visit_word(*w, mk);
+        visit_word(word_as_ref(*w), mk);
     visit_word((uintptr_t)p->tl->marker.object, mk);
     roots_for_each(visit_ref, visit_word, mk);
     for (size_t i = 0; i < s->write_set.count; i++)

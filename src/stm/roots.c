@@ -61,7 +61,7 @@ static void scan_words(const char *start, const char *end)
 {
     const uintptr_t *p = (const uintptr_t *)(((uintptr_t)start + 7) & ~(uintptr_t)7);
     for (; (const char *)(p + 1) <= end; p++) {
-        uintptr_t w = *p;
+        uintptr_t w = word_as_ref(*p);
         if (in_heap(w))
             gc_mark_conservative(w);
     }
@@ -80,7 +80,7 @@ void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
         const uintptr_t *p = (const uintptr_t *)((root_ranges.items[i] + 7) & ~(uintptr_t)7);
         const char *end = (const char *)root_ranges.items[i] + root_ranges.items[i + 1];
         for (; (const char *)(p + 1) <= end; p++)
-            word_fn(*p, ctx);
+            word_fn(word_as_ref(*p), ctx);
     }
     pthread_mutex_unlock(&roots_lock);
 }

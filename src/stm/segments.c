@@ -30,8 +30,8 @@ __thread char *my_base;
 uint8_t *write_locks;
 uint8_t *line_view;
 
-static char *all_base;            /* the N+1 segments, contiguous */
-static size_t all_size;
+char *all_base;                   /* the N+1 segments, contiguous */
+size_t all_size;
 static int heap_fd = -1;
 static size_t obj_start;
 static bool use_wrgsbase;
