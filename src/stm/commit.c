@@ -40,6 +40,13 @@ void commit_transaction(stm_thread *tl, char *client_sp)
     if (gc.old_bytes >= gc.major_threshold)
         gc_collect(true);
     local_collect(p, client_sp);
+    /* What can be done without the commit lock: importing most of the
+       news (a conflict found there aborts now) and copying the
+       transaction's new objects into segment 0. */
+    if (!validate_segment(s) && !p->inevitable)
+        abort_self(p, s->doomed - 1, s->doom_object);
+    size_t collections = gc.major_count + gc.minor_count;
+    log_copy_promoted(s);
     for (;;) {
         poll_if_needed(p);
         wait_inevitable(p);
@@ -48,6 +55,9 @@ void commit_transaction(stm_thread *tl, char *client_sp)
             break;
         pthread_mutex_unlock(&commit_lock);
     }
+    /* A collection while it waited changed what survives. */
+    if (gc.major_count + gc.minor_count != collections)
+        log_copy_promoted(s);
     /* An inevitable transaction meets no conflict here (nobody committed
        since it became inevitable); a doom that raced with it is void. */
     if (!validate_segment(s) && !p->inevitable) {

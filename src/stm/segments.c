@@ -86,6 +86,7 @@ bool segments_map(size_t heap_size, int n)
         s->info->segment_base = base;
         s->info->break_countdown = BREAK_CHECK_INTERVAL;
         s->alloc.info = s->info;
+        pthread_mutex_init(&s->import_lock, NULL);
     }
     heap.base = (char *)obj_start;
     for (int i = 1; i <= n; i++)
@@ -116,6 +117,7 @@ void segments_unmap(void)
         wordvec_free(&s->write_set);
         wordvec_free(&s->new_ranges);
         wordvec_free(&s->promoted);
+        wordvec_free(&s->promoted_ranges);
         wordvec_free(&s->gray);
         munmap(s->private_pages, heap_size / PAGE_SIZE_);
     }

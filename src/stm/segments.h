@@ -24,12 +24,15 @@ struct segment {
     int doomed;                     /* atomic: 1 + enum stm_event_kind */
     uintptr_t doom_object;
     uint64_t start_time;
-    size_t validated;               /* log position imported up to */
+    struct log_entry *cursor;       /* the newest log entry imported */
+    pthread_mutex_t import_lock;    /* its thread, or a commit on its
+                                       behalf (log_trim), imports */
     struct wordvec write_set;       /* old objects write-locked */
     struct wordvec new_ranges;      /* (start, end): allocated by the running
                                        transaction since the last collection */
     uintptr_t range_start;          /* start of the range being bumped */
     struct wordvec promoted;        /* the running transaction's survivors */
+    struct wordvec promoted_ranges; /* (start, end): the same, at commit */
     struct wordvec gray;            /* local collections: marked, not traced */
     uint8_t *private_pages;         /* per page of the heap: PAGE_SHARED,
                                        certainly the file's (segment 0's);
@@ -106,12 +109,19 @@ static inline void poll_if_needed(struct stm_thread_private *p)
 }
 
 /* validate.c: the commit log */
-size_t log_end(void);
+void log_setup(void);
+/* Whether entries were committed since s last validated. */
+bool log_has_news(struct segment *s);
 /* Imports the entries committed since s last validated; a transaction of
-   s that read or wrote one of their objects is doomed.  Commit lock held. */
+   s that read or wrote one of their objects is doomed.  Without the
+   commit lock, the caller validates again under it before the
+   transaction reads (validate.c). */
 bool validate_segment(struct segment *s);
-/* Appends the running transaction of s to the log and publishes its
-   objects into segment 0.  Commit lock held. */
+/* Copies the survivors of the committing transaction of s into segment 0
+   (before the commit lock: nobody else can see them yet). */
+void log_copy_promoted(struct segment *s);
+/* Appends the committing transaction of s to the log and publishes its
+   writes into segment 0.  Commit lock held. */
 void log_publish(struct segment *s);
 /* Frees the entries every segment has imported; after a collection, all. */
 void log_trim(bool all);

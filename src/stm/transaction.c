@@ -41,6 +41,7 @@ void flavour_setup(void)
 {
     inevitable_seg = NULL;
     global_time = 0;
+    log_setup();
 }
 
 void flavour_teardown(void)
@@ -82,6 +83,8 @@ static void begin_transaction(struct stm_thread_private *p)
         rv = 1;
     }
     s->info->read_version = rv;
+    /* Most of the news is imported without the lock; the rest under it. */
+    validate_segment(s);
     pthread_mutex_lock(&commit_lock);
     validate_segment(s);
     if (!p->retrying)
@@ -177,6 +180,7 @@ void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj)
         bit_clear(heap.mark_bits, g);
     }
     s->write_set.count = s->new_ranges.count = s->promoted.count = 0;
+    s->promoted_ranges.count = 0;
     s->in_txn = false;
     s->doomed = 0;
     validate_segment(s);
@@ -200,7 +204,7 @@ void stm_abort_transaction(stm_thread *tl)
 void validate_now(struct stm_thread_private *p)
 {
     struct segment *s = p->seg;
-    if (log_end() == s->validated)
+    if (!log_has_news(s))
         return;
     pthread_mutex_lock(&commit_lock);
     validate_segment(s);

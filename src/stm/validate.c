@@ -18,16 +18,16 @@
 #include <string.h>
 
 struct log_entry {
+    struct log_entry *next;         /* newer entry, NULL for the newest */
     size_t nwritten;                /* pairs (object, size) */
     size_t nranges;                 /* pairs (start, end) */
     size_t capacity;                /* pairs that fit in items */
-    struct log_entry *next_free;
     uintptr_t items[];
 };
 
 /* Entries freed by log_trim(), reused by the next commits: one malloc and
    free per commit made glibc grow and trim its heap all the time (page
-   faults). */
+   faults).  Both lists are changed under the commit lock only. */
 #define SPARE_ENTRIES 4096
 static struct log_entry *spare;
 static size_t nspare;
@@ -36,7 +36,7 @@ static struct log_entry *entry_new(size_t pairs)
 {
     struct log_entry *e = spare;
     if (e) {
-        spare = e->next_free;
+        spare = e->next;
         nspare--;
         if (e->capacity >= pairs)
             return e;
@@ -55,15 +55,32 @@ static void entry_free(struct log_entry *e)
         free(e);
         return;
     }
-    e->next_free = spare;
+    e->next = spare;
     spare = e;
     nspare++;
 }
 
-static struct log_entry **entries;  /* entries[i] is log position first + i */
-static size_t first, count, capacity;
+/* The log is a list from its oldest kept entry to its newest.  A segment's
+   cursor is the newest entry it has imported: what follows is news to it.
+   Entries are linked (release) only once complete and freed only when
+   every cursor is past them, so a segment walks from its cursor without
+   the commit lock.  The list always keeps one entry, for the cursors to
+   point at. */
+static struct log_entry *oldest, *newest;
 
-size_t log_end(void) { return __atomic_load_n(&first, __ATOMIC_RELAXED) + count; }
+void log_setup(void)
+{
+    oldest = newest = entry_new(0);
+    oldest->next = NULL;
+    oldest->nwritten = oldest->nranges = 0;
+    for (int i = 1; i <= nsegments; i++)
+        segments[i].cursor = newest;
+}
+
+bool log_has_news(struct segment *s)
+{
+    return __atomic_load_n(&s->cursor->next, __ATOMIC_ACQUIRE) != NULL;
+}
 
 void import_range(struct segment *s, uintptr_t start, size_t len)
 {
@@ -82,20 +99,25 @@ void import_range(struct segment *s, uintptr_t start, size_t len)
     }
 }
 
+/* Without the commit lock, a commit may be copying an object into segment
+   0 while s imports an older version of it: s's copy may be torn.  That
+   commit's entry, linked after its copy, follows, so s's import of it puts
+   the object right; callers validate once more under the commit lock
+   before their transaction reads anything. */
 bool validate_segment(struct segment *s)
 {
+    pthread_mutex_lock(&s->import_lock);
     bool ok = true;
     uint8_t rv = s->info->read_version;
-    size_t end = first + count;
     /* Nothing to import into a segment whose pages are all the file's,
        and no transaction to doom (an idle segment nobody used since the
        last collection, say). */
-    if (!s->in_txn && !s->has_private) {
-        s->validated = end;
-        return !s->doomed;
-    }
-    for (size_t pos = s->validated; pos < end; pos++) {
-        const struct log_entry *e = entries[pos - first];
+    bool needed = s->in_txn || s->has_private;
+    struct log_entry *e = s->cursor, *next;
+    while ((next = __atomic_load_n(&e->next, __ATOMIC_ACQUIRE)) != NULL) {
+        e = next;
+        if (!needed)
+            continue;
         const uintptr_t *it = e->items;
         for (size_t i = 0; i < e->nwritten; i++, it += 2) {
             uintptr_t obj = it[0];
@@ -112,14 +134,44 @@ bool validate_segment(struct segment *s)
         for (size_t i = 0; i < e->nranges; i++, it += 2)
             import_range(s, it[0], it[1] - it[0]);
     }
-    s->validated = end;
+    __atomic_store_n(&s->cursor, e, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&s->import_lock);
     return ok && !s->doomed;
+}
+
+/* The objects the transaction allocated that survived (local_gc.c),
+   adjacent ones as one range, into segment 0.  No other segment can reach
+   them before the entry that publishes them, and no entry names their
+   memory (it was free since the last collection, which emptied the log):
+   this needs no lock.  They stay in s->promoted, for a collection or an
+   abort before the commit ends.  They are committed from now on: they
+   need the barrier. */
+void log_copy_promoted(struct segment *s)
+{
+    struct wordvec *ranges = &s->promoted_ranges;
+    ranges->count = 0;
+    for (size_t i = 0; i < s->promoted.count; i++) {
+        uintptr_t obj = s->promoted.items[i];
+        struct stm_header *h = real_in(s->num, obj);
+        size_t size = object_size_at(h, obj);
+        h->stm_flags |= STM_FLAG_WRITE_BARRIER;
+        if (ranges->count && ranges->items[ranges->count - 1] == obj) {
+            ranges->items[ranges->count - 1] = obj + size;
+        } else {
+            wordvec_push(ranges, obj);
+            wordvec_push(ranges, obj + size);
+        }
+    }
+    for (size_t i = 0; i < ranges->count; i += 2) {
+        uintptr_t a = ranges->items[i];
+        memcpy(real_in(0, a), real_in(s->num, a), ranges->items[i + 1] - a);
+    }
 }
 
 void log_publish(struct segment *s)
 {
-    size_t nw = s->write_set.count, npromoted = s->promoted.count;
-    struct log_entry *e = entry_new(nw + npromoted);
+    size_t nw = s->write_set.count, nr = s->promoted_ranges.count / 2;
+    struct log_entry *e = entry_new(nw + nr);
     uintptr_t *it = e->items;
     for (size_t i = 0; i < nw; i++) {
         uintptr_t obj = s->write_set.items[i];
@@ -133,81 +185,64 @@ void log_publish(struct segment *s)
         *it++ = obj;
         *it++ = size;
     }
-    /* The objects it allocated that survived (local_gc.c), adjacent ones
-       as one range.  They are committed, so they need the barrier from now
-       on.  No other segment can reach them yet: their pages need no forced
-       copy. */
-    size_t nr = 0;
-    for (size_t i = 0; i < npromoted; i++) {
-        uintptr_t obj = s->promoted.items[i];
-        struct stm_header *h = real_in(s->num, obj);
-        size_t size = object_size_at(h, obj);
-        h->stm_flags |= STM_FLAG_WRITE_BARRIER;
-        if (nr && it[-1] == obj) {
-            it[-1] = obj + size;
-        } else {
-            *it++ = obj;
-            *it++ = obj + size;
-            nr++;
-        }
-    }
-    for (uintptr_t *r = it - 2 * nr; r < it; r += 2)
-        memcpy(real_in(0, r[0]), real_in(s->num, r[0]), r[1] - r[0]);
+    memcpy(it, s->promoted_ranges.items, nr * 2 * sizeof *it);
+    s->promoted_ranges.count = 0;
+    s->promoted.count = 0;
     e->nwritten = nw;
     e->nranges = nr;
-    if (count == capacity) {
-        size_t cap = capacity ? capacity * 2 : 256;
-        struct log_entry **n = realloc(entries, cap * sizeof *n);
-        if (!n)
-            stm_fatal("out of C memory for the commit log");
-        entries = n;
-        capacity = cap;
-    }
-    entries[count++] = e;
-    s->validated = first + count;
+    e->next = NULL;
+    __atomic_store_n(&newest->next, e, __ATOMIC_RELEASE);
+    newest = e;
+    s->cursor = e;
     for (size_t i = 0; i < nw; i++)
         __atomic_store_n(write_lock_of(s->write_set.items[i]), 0, __ATOMIC_RELEASE);
     s->write_set.count = 0;
-    s->promoted.count = 0;
 }
+
+static unsigned commits_since_trim;
 
 void log_trim(bool all)
 {
-    size_t upto = first + count;
-    if (!all) {
-        if (count < 1024)
+    if (all) {
+        /* After a collection: every segment is up to date or reshared. */
+        for (int i = 1; i <= nsegments; i++)
+            segments[i].cursor = newest;
+    } else {
+        if (++commits_since_trim < 1024)
             return;
+        commits_since_trim = 0;
         /* Idle segments import now, on their behalf, rather than hold
            the log back until their thread's next transaction. */
-        for (int i = 1; i <= nsegments; i++) {
-            struct segment *s = &segments[i];
-            if (!s->in_txn)
-                validate_segment(s);
-            if (s->validated < upto)
-                upto = s->validated;
-        }
-    }
-    size_t n = upto - first;
-    for (size_t i = 0; i < n; i++)
-        entry_free(entries[i]);
-    memmove(entries, entries + n, (count - n) * sizeof *entries);
-    count -= n;
-    first = upto;
-    if (all)
         for (int i = 1; i <= nsegments; i++)
-            segments[i].validated = first;
+            if (!segments[i].in_txn)
+                validate_segment(&segments[i]);
+    }
+    for (;;) {
+        struct log_entry *e = oldest;
+        if (e == newest)
+            return;
+        for (int i = 1; i <= nsegments; i++)
+            if (__atomic_load_n(&segments[i].cursor, __ATOMIC_ACQUIRE) == e)
+                return;
+        oldest = e->next;
+        entry_free(e);
+    }
 }
+
 void log_teardown(void)
 {
-    log_trim(true);
+    while (oldest) {
+        struct log_entry *e = oldest;
+        oldest = e->next;
+        free(e);
+    }
+    newest = NULL;
     while (spare) {
         struct log_entry *e = spare;
-        spare = e->next_free;
+        spare = e->next;
         free(e);
     }
     nspare = 0;
-    free(entries);
-    entries = NULL;
-    first = count = capacity = 0;
+    commits_since_trim = 0;
 }
 #endif
