@@ -123,9 +123,17 @@ struct stm_config {
     void (*trace_items)(struct stm_header *obj, size_t from, size_t to,
                         stm_visit_fn *visit, void *ctx);
     /* Writes a short description of a marker (where a thread is) into buf.
-       Optional; used in conflict reports. */
-    void (*describe_marker)(const struct stm_header *obj, uintptr_t position,
-                            char *buf, size_t size);
+       Optional; used in conflict reports.  This callback and the next are
+       called by a thread in its own segment: they get references, to be
+       read as usual, and must not allocate or write. */
+    void (*describe_marker)(stm_obj *marker, uintptr_t position, char *buf, size_t size);
+    /* With describe_marker: the marker of each write is kept until the
+       writer's commit has been imported by the others, to say where the
+       other side wrote when one of them loses a conflict over it.  Returns
+       the marker object to keep in its place: one that names the same
+       place and lives as long as the program may (the code of a frame,
+       say), or the marker itself.  Optional. */
+    stm_obj *(*lasting_marker)(stm_obj *marker);
     /* Receives conflict and inevitability events (see stm_event). Optional.
        Called by the thread that lost, outside any transaction. */
     void (*on_event)(const struct stm_event *event);

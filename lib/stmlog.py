@@ -40,7 +40,9 @@ def frames(location, depth):
 
 
 def summarize(events, top=10, depth=1):
-    """The report as a list of lines."""
+    """The report as a list of lines.  Conflicts are grouped by kind, type
+    and this side's place; the other sides seen for a group follow, most
+    frequent first."""
     conflicts = {}
     inevitable = {}
     for kind, type_name, seconds, this, other, why in events:
@@ -48,26 +50,35 @@ def summarize(events, top=10, depth=1):
             key = (why, tuple(frames(this, depth)))
             inevitable[key] = inevitable.get(key, 0) + 1
             continue
-        key = (kind, type_name, tuple(frames(this, depth)), tuple(frames(other, depth)))
-        count, lost = conflicts.get(key, (0, 0.0))
-        conflicts[key] = (count + 1, lost + seconds)
+        key = (kind, type_name, tuple(frames(this, depth)))
+        count, lost, others = conflicts.get(key, (0, 0.0, {}))
+        place = tuple(frames(other, depth))
+        others[place] = others.get(place, 0) + 1
+        conflicts[key] = (count + 1, lost + seconds, others)
     out = []
-    total = sum(c for c, _ in conflicts.values())
-    lost = sum(s for _, s in conflicts.values())
+    total = sum(c for c, _, _ in conflicts.values())
+    lost = sum(s for _, s, _ in conflicts.values())
     out.append("%d conflicts, %.3f s lost in all; %d inevitable transactions"
                % (total, lost, sum(inevitable.values())))
     ranked = sorted(conflicts.items(), key=lambda kv: (-kv[1][1], -kv[1][0]))
-    for (kind, type_name, this, other), (count, seconds) in ranked[:top]:
+    for (kind, type_name, this), (count, seconds, others) in ranked[:top]:
         out.append("")
         on = " on <%s>" % type_name if type_name else ""
         out.append("%d conflict%s, %.3f s lost (%s%s)"
                    % (count, "" if count == 1 else "s", seconds, kind, on))
         for i, frame in enumerate(this):
             out.append("  %s%s" % (frame, "    (this side)" if i == 0 else ""))
-        for i, frame in enumerate(other):
-            out.append("  %s%s" % (frame, "    (other side)" if i == 0 else ""))
-        if not other:
-            out.append("  (other side not known)")
+        known = sorted(((n, o) for o, n in others.items() if o), key=lambda t: -t[0])
+        for n, other in known[:3]:
+            times = "" if n == count else ", %d of them" % n
+            for i, frame in enumerate(other):
+                out.append("  %s%s" % (frame, "    (other side%s)" % times if i == 0 else ""))
+        if len(known) > 3:
+            out.append("  (and %d other places on the other side)" % (len(known) - 3))
+        unknown = others.get((), 0)
+        if unknown:
+            out.append("  (other side not known%s)"
+                       % ("" if unknown == count else ", %d of them" % unknown))
     if inevitable:
         out.append("")
         out.append("Inevitable transactions:")

@@ -16,8 +16,20 @@ void contention_write_write(struct stm_thread_private *p, uintptr_t obj, struct 
     struct segment *me = p->seg;
     bool other_inevitable = inevitable_seg == other;
     bool win = p->inevitable || (!other_inevitable && me->start_time < other->start_time);
-    if (!win)
+    if (!win) {
+        char there[sizeof me->other_location];
+        if (gc.client.describe_marker && describe_recent_write(other, obj, there, sizeof there))
+            set_other_location(me, there);
         abort_self(p, other_inevitable ? STM_EVENT_ABORT_INEVITABLE : STM_EVENT_ABORT_WRITE_WRITE, obj);
+    }
+    /* It will report this thread as the other side. */
+    stm_thread *tl = p->tl;
+    if (gc.client.describe_marker && tl->marker.object
+        && __atomic_load_n(&other->other_state, __ATOMIC_RELAXED) == 0) {
+        char here[sizeof other->other_location];
+        gc.client.describe_marker(tl->marker.object, tl->marker.position, here, sizeof here);
+        set_other_location(other, here);
+    }
     /* Doomed again on every retry: the other may have aborted, restarted
        and taken the lock again before this thread saw it free. */
     int expected = 0;

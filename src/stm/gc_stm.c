@@ -94,14 +94,24 @@ void gc_stm_after_sweep(bool major)
         }
         /* An old object it wrote can die too, if no view reaches it. */
         size_t kept = 0;
+        uintptr_t *markers = s->write_markers.count ? s->write_markers.items : NULL;
         for (size_t k = 0; k < s->write_set.count; k++) {
             uintptr_t obj = s->write_set.items[k];
-            if (is_marked(obj))
-                s->write_set.items[kept++] = obj;
-            else
+            if (!is_marked(obj)) {
                 *write_lock_of(obj) = 0;
+                continue;
+            }
+            if (markers) {
+                /* Markers are not roots: a dead one says nothing. */
+                uintptr_t m = markers[2 * k];
+                markers[2 * kept] = m && in_heap(m) && !is_marked(m) ? 0 : m;
+                markers[2 * kept + 1] = markers[2 * k + 1];
+            }
+            s->write_set.items[kept++] = obj;
         }
         s->write_set.count = kept;
+        if (markers)
+            s->write_markers.count = 2 * kept;
         kept = 0;
         for (size_t k = 0; k < s->promoted.count; k++)
             if (is_marked(s->promoted.items[k]))

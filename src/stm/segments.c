@@ -115,6 +115,7 @@ void segments_unmap(void)
     for (int i = 1; i <= nsegments; i++) {
         struct segment *s = &segments[i];
         wordvec_free(&s->write_set);
+        wordvec_free(&s->write_markers);
         wordvec_free(&s->new_ranges);
         wordvec_free(&s->promoted);
         wordvec_free(&s->promoted_ranges);

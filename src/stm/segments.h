@@ -13,6 +13,7 @@
 #define STM_SEGMENTS_H
 
 #define MAX_SEGMENTS  64
+#define RECENT_WRITES 32
 #define PAGE_SIZE_    4096
 
 struct segment {
@@ -28,6 +29,20 @@ struct segment {
     pthread_mutex_t import_lock;    /* its thread, or a commit on its
                                        behalf (log_trim), imports */
     struct wordvec write_set;       /* old objects write-locked */
+    struct wordvec write_markers;   /* (object, position) per write_set item,
+                                       where the client describes markers */
+    /* Its last first-writes, for a thread that loses a write-write
+       conflict to it to say where it wrote (write_locks.c). */
+    struct recent_write {
+        unsigned seq;               /* odd while being written */
+        uintptr_t object, marker, position;
+    } recent_writes[RECENT_WRITES];
+    unsigned recent_next;
+    /* Where the other side of the conflict that doomed its transaction
+       was, written once by the thread that found the conflict: state 0
+       empty, 1 being written, 2 written (atomic). */
+    int other_state;
+    char other_location[256];
     struct wordvec new_ranges;      /* (start, end): allocated by the running
                                        transaction since the last collection */
     uintptr_t range_start;          /* start of the range being bumped */
@@ -130,7 +145,21 @@ void log_teardown(void);
    shares with segment 0 (private_pages). */
 void import_range(struct segment *s, uintptr_t start, size_t len);
 
+/* Whether another thread's marker object can be read here: committed,
+   as this segment sees it, and not freed since. */
+static inline bool marker_readable(uintptr_t m)
+{
+    return m && in_heap(m) && bit_get(heap.start_bits, granule_of(m))
+           && (((struct stm_header *)real_cur(m))->stm_flags & STM_FLAG_WRITE_BARRIER);
+}
+
+/* write_locks.c */
+/* Describes where the transaction of s wrote obj, if it did so lately. */
+bool describe_recent_write(struct segment *s, uintptr_t obj, char *buf, size_t size);
+
 /* transaction.c */
+/* Gives s's transaction the other side's location, unless it has one. */
+void set_other_location(struct segment *s, const char *location);
 __attribute__((noreturn)) void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj);
 void close_alloc_range(struct segment *s);
 void validate_now(struct stm_thread_private *p);

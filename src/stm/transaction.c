@@ -91,6 +91,10 @@ static void begin_transaction(struct stm_thread_private *p)
         p->start_time = ++global_time;
     s->start_time = p->start_time;
     s->doomed = 0;
+    /* A winner still writing the last transaction's may not be cut off. */
+    while (__atomic_load_n(&s->other_state, __ATOMIC_ACQUIRE) == 1)
+        sched_yield();
+    __atomic_store_n(&s->other_state, 0, __ATOMIC_RELAXED);
     s->gc_special = false;
     s->in_txn = true;
     pthread_mutex_unlock(&commit_lock);
@@ -143,10 +147,21 @@ static void report(struct stm_thread_private *p, int kind, uintptr_t obj, uint32
     ev.seconds = seconds;
     ev.why = why;
     if (gc.client.describe_marker && p->tl->marker.object)
-        gc.client.describe_marker(real_cur((uintptr_t)p->tl->marker.object),
-                                  p->tl->marker.position, ev.self_location,
+        gc.client.describe_marker(p->tl->marker.object, p->tl->marker.position, ev.self_location,
                                   sizeof ev.self_location);
+    if (__atomic_load_n(&p->seg->other_state, __ATOMIC_ACQUIRE) == 2)
+        memcpy(ev.other_location, p->seg->other_location, sizeof ev.other_location);
     gc.client.on_event(&ev);
+}
+
+void set_other_location(struct segment *s, const char *location)
+{
+    int empty = 0;
+    if (!__atomic_compare_exchange_n(&s->other_state, &empty, 1, false, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED))
+        return;
+    snprintf(s->other_location, sizeof s->other_location, "%s", location);
+    __atomic_store_n(&s->other_state, 2, __ATOMIC_RELEASE);
 }
 
 void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj)
@@ -180,7 +195,7 @@ void abort_self(struct stm_thread_private *p, int kind, uintptr_t obj)
         bit_clear(heap.mark_bits, g);
     }
     s->write_set.count = s->new_ranges.count = s->promoted.count = 0;
-    s->promoted_ranges.count = 0;
+    s->promoted_ranges.count = s->write_markers.count = 0;
     s->in_txn = false;
     s->doomed = 0;
     validate_segment(s);

@@ -21,6 +21,9 @@ struct log_entry {
     struct log_entry *next;         /* newer entry, NULL for the newest */
     size_t nwritten;                /* pairs (object, size) */
     size_t nranges;                 /* pairs (start, end) */
+    bool has_markers;               /* then nwritten pairs (marker object,
+                                       position) follow: where each was
+                                       written */
     size_t capacity;                /* pairs that fit in items */
     uintptr_t items[];
 };
@@ -73,6 +76,7 @@ void log_setup(void)
     oldest = newest = entry_new(0);
     oldest->next = NULL;
     oldest->nwritten = oldest->nranges = 0;
+    oldest->has_markers = false;
     for (int i = 1; i <= nsegments; i++)
         segments[i].cursor = newest;
 }
@@ -99,6 +103,18 @@ void import_range(struct segment *s, uintptr_t start, size_t len)
     }
 }
 
+/* Where the commit that dooms s wrote the object (its marker object is
+   alive: no collection since that commit, which would have emptied the
+   log).  Described now, while the entry exists. */
+static void describe_writer(struct segment *s, const uintptr_t *marker)
+{
+    char where[sizeof s->other_location];
+    if (!marker_readable(marker[0]))
+        return;
+    gc.client.describe_marker((stm_obj *)marker[0], marker[1], where, sizeof where);
+    set_other_location(s, where);
+}
+
 /* Without the commit lock, a commit may be copying an object into segment
    0 while s imports an older version of it: s's copy may be torn.  That
    commit's entry, linked after its copy, follows, so s's import of it puts
@@ -119,6 +135,7 @@ bool validate_segment(struct segment *s)
         if (!needed)
             continue;
         const uintptr_t *it = e->items;
+        size_t doomed_by = SIZE_MAX;
         for (size_t i = 0; i < e->nwritten; i++, it += 2) {
             uintptr_t obj = it[0];
             if (s->in_txn && ok
@@ -126,6 +143,7 @@ bool validate_segment(struct segment *s)
                 ok = false;
                 if (!s->doomed) {
                     s->doom_object = obj;
+                    doomed_by = i;
                     __atomic_store_n(&s->doomed, 1 + STM_EVENT_ABORT_WRITE_READ, __ATOMIC_RELEASE);
                 }
             }
@@ -133,6 +151,8 @@ bool validate_segment(struct segment *s)
         }
         for (size_t i = 0; i < e->nranges; i++, it += 2)
             import_range(s, it[0], it[1] - it[0]);
+        if (doomed_by != SIZE_MAX && e->has_markers)
+            describe_writer(s, it + 2 * doomed_by);
     }
     __atomic_store_n(&s->cursor, e, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&s->import_lock);
@@ -171,7 +191,8 @@ void log_copy_promoted(struct segment *s)
 void log_publish(struct segment *s)
 {
     size_t nw = s->write_set.count, nr = s->promoted_ranges.count / 2;
-    struct log_entry *e = entry_new(nw + nr);
+    bool has_markers = s->write_markers.count == 2 * nw && nw;
+    struct log_entry *e = entry_new(nw + nr + (has_markers ? nw : 0));
     uintptr_t *it = e->items;
     for (size_t i = 0; i < nw; i++) {
         uintptr_t obj = s->write_set.items[i];
@@ -186,6 +207,10 @@ void log_publish(struct segment *s)
         *it++ = size;
     }
     memcpy(it, s->promoted_ranges.items, nr * 2 * sizeof *it);
+    if (has_markers)
+        memcpy(it + 2 * nr, s->write_markers.items, nw * 2 * sizeof *it);
+    e->has_markers = has_markers;
+    s->write_markers.count = 0;
     s->promoted_ranges.count = 0;
     s->promoted.count = 0;
     e->nwritten = nw;

@@ -34,6 +34,44 @@ void _stm_write_slow(stm_obj *obj)
         s->gc_special = true;
     h->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
     wordvec_push(&s->write_set, ref);
+    if (gc.client.describe_marker) {
+        stm_thread *tl = current_thread;
+        stm_obj *m = tl->marker.object;
+        if (m && gc.client.lasting_marker)
+            m = gc.client.lasting_marker(m);
+        wordvec_push(&s->write_markers, (uintptr_t)m);
+        wordvec_push(&s->write_markers, tl->marker.position);
+        struct recent_write *r = &s->recent_writes[s->recent_next++ % RECENT_WRITES];
+        __atomic_store_n(&r->seq, r->seq + 1, __ATOMIC_RELAXED);
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+        __atomic_store_n(&r->object, ref, __ATOMIC_RELAXED);
+        __atomic_store_n(&r->marker, (uintptr_t)m, __ATOMIC_RELAXED);
+        __atomic_store_n(&r->position, tl->marker.position, __ATOMIC_RELAXED);
+        __atomic_store_n(&r->seq, r->seq + 1, __ATOMIC_RELEASE);
+    }
+}
+
+/* Read while s's thread runs on: a slot is used only if its sequence
+   number was even and unchanged around the reads.  The marker object is
+   alive (a collection would have stopped both threads, and the loser
+   describes it before it returns to any safe point). */
+bool describe_recent_write(struct segment *s, uintptr_t obj, char *buf, size_t size)
+{
+    for (unsigned i = 0; i < RECENT_WRITES; i++) {
+        struct recent_write *r = &s->recent_writes[i];
+        unsigned seq = __atomic_load_n(&r->seq, __ATOMIC_ACQUIRE);
+        uintptr_t o = __atomic_load_n(&r->object, __ATOMIC_RELAXED);
+        uintptr_t m = __atomic_load_n(&r->marker, __ATOMIC_RELAXED);
+        uintptr_t pos = __atomic_load_n(&r->position, __ATOMIC_RELAXED);
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        if ((seq & 1) || __atomic_load_n(&r->seq, __ATOMIC_RELAXED) != seq)
+            continue;
+        if (o == obj && marker_readable(m)) {
+            gc.client.describe_marker((stm_obj *)m, pos, buf, size);
+            return true;
+        }
+    }
+    return false;
 }
 
 void _stm_write_card_slow(stm_obj *obj, size_t index)

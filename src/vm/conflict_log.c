@@ -42,32 +42,53 @@ static int line_near(Object *code, uint32_t pc)
     return line >= 0 ? line : (int)((Code *)code)->firstlineno;
 }
 
-/* Frames from the thread's own marker: libstm describes the losing
-   thread's marker, which is this thread's. */
-static void describe_marker(const struct stm_header *obj, uintptr_t position, char *buf,
-                            size_t size)
+/* Appends `File "f.py", line 12, in g` to buf at k; false when full. */
+static bool describe_place(Code *code, uint32_t pc, bool first, char *buf, size_t size,
+                           size_t *k)
 {
-    (void)obj;
+    char file[160], name[80];
+    str_cstr(code->filename, file, sizeof file);
+    str_cstr(code->name, name, sizeof name);
+    int n = snprintf(buf + *k, size - *k, "%sFile \"%s\", line %d, in %s", first ? "" : " <- ",
+                     file, line_near((Object *)code, pc), name);
+    if (n < 0 || (size_t)n >= size - *k) {
+        buf[*k] = 0;
+        return false;
+    }
+    *k += (size_t)n;
+    return true;
+}
+
+/* Two kinds of markers come back: this thread's own, a frame, described
+   with its callers; and the code object that lasting_marker() kept for a
+   write of another thread, whose frames are gone: one line. */
+static void describe_marker(stm_obj *marker, uintptr_t position, char *buf, size_t size)
+{
     size_t k = 0;
     buf[0] = 0;
-    Frame *f = (Frame *)vm_thread->stm.marker.object;
     uint32_t pc = (uint32_t)position;
+    if (!marker)
+        return;
+    if (((Object *)marker)->h.stm_type == L_CODE) {
+        describe_place((Code *)marker, pc, true, buf, size, &k);
+        return;
+    }
+    Frame *f = (Frame *)marker;
     for (int depth = 0; f && depth < LOCATION_FRAMES && k + 1 < size; depth++) {
-        Code *code = (Code *)f->code;
-        char file[160], name[80];
-        str_cstr(code->filename, file, sizeof file);
-        str_cstr(code->name, name, sizeof name);
-        int n = snprintf(buf + k, size - k, "%sFile \"%s\", line %d, in %s", depth ? " <- " : "",
-                         file, line_near((Object *)code, pc), name);
-        if (n < 0 || (size_t)n >= size - k) {
-            buf[k] = 0;
+        if (!describe_place((Code *)f->code, pc, depth == 0, buf, size, &k))
             break;
-        }
-        k += (size_t)n;
         f = (Frame *)f->back;
         /* A caller's pc is the instruction after its call. */
         pc = f && f->pc ? f->pc - 1 : 0;
     }
+}
+
+/* A write's frame dies with its call, long before another thread may
+   conflict with the write: its code object stays. */
+static stm_obj *lasting_marker(stm_obj *marker)
+{
+    return ((Object *)marker)->h.stm_type == L_FRAME ? (stm_obj *)((Frame *)marker)->code
+                                                     : marker;
 }
 
 static const char *kind_name(enum stm_event_kind kind)
@@ -106,7 +127,8 @@ static void on_event(const struct stm_event *ev)
        inevitable is running, and its marker says where. */
     const char *self = ev->self_location;
     if (!self[0] && ev->kind == STM_EVENT_BECAME_INEVITABLE) {
-        describe_marker(NULL, vm_thread->stm.marker.position, here, sizeof here);
+        describe_marker(vm_thread->stm.marker.object, vm_thread->stm.marker.position, here,
+                        sizeof here);
         self = here;
     }
     pthread_mutex_lock(&log_lock);
@@ -138,6 +160,7 @@ void conflict_log_configure(struct stm_config *cfg)
     }
     if (log_file || live_report) {
         cfg->describe_marker = describe_marker;
+        cfg->lasting_marker = lasting_marker;
         cfg->on_event = on_event;
     }
 }
