@@ -189,7 +189,7 @@ void force_private(uintptr_t start, size_t len, struct segment *except)
     uintptr_t first = start & ~(uintptr_t)(PAGE_SIZE_ - 1);
     for (int i = 1; i <= nsegments; i++) {
         struct segment *s = &segments[i];
-        if (s == except || !s->in_txn)
+        if (s == except || !__atomic_load_n(&s->in_txn, __ATOMIC_SEQ_CST))
             continue;
         /* A locked add of 0 is a write that changes nothing, even if the
            owner writes the same word at the same time: the kernel copies

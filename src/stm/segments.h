@@ -21,7 +21,9 @@ struct segment {
     char *base;
     struct stm_segment_info *info;  /* its STM_SEGMENT, real address */
     struct stm_thread_private *owner;
-    bool in_txn;                    /* changed under the commit lock only */
+    bool in_txn;                    /* set by its thread at start (against
+                                       commits: publish_seq), cleared under
+                                       the commit lock */
     int doomed;                     /* atomic: 1 + enum stm_event_kind */
     uintptr_t doom_object;
     uint64_t start_time;
@@ -125,6 +127,10 @@ static inline void poll_if_needed(struct stm_thread_private *p)
 
 /* validate.c: the commit log */
 void log_setup(void);
+/* Odd while a commit writes segment 0: a transaction starts without the
+   commit lock once it imported the news with this number even and
+   unchanged (a seqlock). */
+extern uint64_t publish_seq;
 /* Whether entries were committed since s last validated. */
 bool log_has_news(struct segment *s);
 /* Imports the entries committed since s last validated; a transaction of

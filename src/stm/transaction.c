@@ -74,6 +74,27 @@ static __attribute__((noinline)) void wait_for_segment(struct stm_thread_private
     segment_acquire(p);
 }
 
+/* Imports the news at a moment when no commit was writing segment 0, so
+   that no object it imported is torn; under the commit lock if commits
+   keep coming. */
+static void import_quietly(struct segment *s)
+{
+    for (int tries = 0; tries < 8; tries++) {
+        uint64_t seq = __atomic_load_n(&publish_seq, __ATOMIC_SEQ_CST);
+        if (seq & 1) {
+            sched_yield();
+            continue;
+        }
+        validate_segment(s);
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        if (__atomic_load_n(&publish_seq, __ATOMIC_RELAXED) == seq)
+            return;
+    }
+    pthread_mutex_lock(&commit_lock);
+    validate_segment(s);
+    pthread_mutex_unlock(&commit_lock);
+}
+
 static void begin_transaction(struct stm_thread_private *p)
 {
     struct segment *s = p->seg;
@@ -83,12 +104,8 @@ static void begin_transaction(struct stm_thread_private *p)
         rv = 1;
     }
     s->info->read_version = rv;
-    /* Most of the news is imported without the lock; the rest under it. */
-    validate_segment(s);
-    pthread_mutex_lock(&commit_lock);
-    validate_segment(s);
     if (!p->retrying)
-        p->start_time = ++global_time;
+        p->start_time = __atomic_add_fetch(&global_time, 1, __ATOMIC_RELAXED);
     s->start_time = p->start_time;
     s->doomed = 0;
     /* A winner still writing the last transaction's may not be cut off. */
@@ -96,8 +113,10 @@ static void begin_transaction(struct stm_thread_private *p)
         sched_yield();
     __atomic_store_n(&s->other_state, 0, __ATOMIC_RELAXED);
     s->gc_special = false;
-    s->in_txn = true;
-    pthread_mutex_unlock(&commit_lock);
+    /* Commits force this segment's pages private from now on, or are
+       seen by the import below (validate.c, publish_seq). */
+    __atomic_store_n(&s->in_txn, true, __ATOMIC_SEQ_CST);
+    import_quietly(s);
     s->range_start = s->info->alloc_current;
     p->in_transaction = true;
     p->inevitable = false;

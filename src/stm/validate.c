@@ -119,7 +119,8 @@ static void describe_writer(struct segment *s, const uintptr_t *marker)
    0 while s imports an older version of it: s's copy may be torn.  That
    commit's entry, linked after its copy, follows, so s's import of it puts
    the object right; callers validate once more under the commit lock
-   before their transaction reads anything. */
+   before their transaction reads anything, or make sure that no commit
+   ran meanwhile (import_quietly() in transaction.c). */
 bool validate_segment(struct segment *s)
 {
     pthread_mutex_lock(&s->import_lock);
@@ -188,12 +189,16 @@ void log_copy_promoted(struct segment *s)
     }
 }
 
+uint64_t publish_seq;
+
 void log_publish(struct segment *s)
 {
     size_t nw = s->write_set.count, nr = s->promoted_ranges.count / 2;
     bool has_markers = s->write_markers.count == 2 * nw && nw;
     struct log_entry *e = entry_new(nw + nr + (has_markers ? nw : 0));
     uintptr_t *it = e->items;
+    /* Odd while segment 0 changes, against a transaction starting now. */
+    __atomic_store_n(&publish_seq, publish_seq + 1, __ATOMIC_SEQ_CST);
     for (size_t i = 0; i < nw; i++) {
         uintptr_t obj = s->write_set.items[i];
         struct stm_header *h = real_in(s->num, obj);
@@ -217,6 +222,7 @@ void log_publish(struct segment *s)
     e->nranges = nr;
     e->next = NULL;
     __atomic_store_n(&newest->next, e, __ATOMIC_RELEASE);
+    __atomic_store_n(&publish_seq, publish_seq + 1, __ATOMIC_RELEASE);
     newest = e;
     s->cursor = e;
     for (size_t i = 0; i < nw; i++)
