@@ -135,7 +135,7 @@ static void maybe_collect(struct allocator *a)
 #endif
             gc_collect(n % 8 == 0);
         }
-    } else if (a->young_bytes >= NURSERY_BYTES || gc.old_bytes >= gc.major_threshold) {
+    } else if (a->young_bytes >= nursery_bytes() || gc.old_bytes >= gc.major_threshold) {
         collect_young();
     }
 }
@@ -145,7 +145,7 @@ static stm_obj *allocate_large(size_t size, uint32_t type)
     size_t n = (size + BLOCK_SIZE - 1) >> BLOCK_SHIFT;
     if (n > heap.nblocks)
         return NULL;
-    if (ALLOC->young_bytes + (n << BLOCK_SHIFT) >= NURSERY_BYTES)
+    if (ALLOC->young_bytes + (n << BLOCK_SHIFT) >= nursery_bytes())
         collect_young();
     heap_lock();
     size_t b = blocks_take(n);
@@ -212,7 +212,7 @@ stm_obj *_stm_allocate_slow(size_t size, uint32_t type)
     maybe_collect(a);
     bool collected_for_space = false;
     while (a->info->alloc_current + size > a->hole_end) {
-        if (a->young_bytes >= NURSERY_BYTES)
+        if (a->young_bytes >= nursery_bytes())
             collect_young();
         if (!next_hole(a)) {
             if (collected_for_space)

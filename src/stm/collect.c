@@ -121,6 +121,7 @@ void gc_transaction_ended(void)
         wordvec_push(&gc.remembered, gc.promoted.items[i]);
     }
     gc.promoted.count = 0;
+    gc.promoted_bytes = 0;
     gc.remembered_ended = gc.remembered.count;
 }
 
@@ -374,9 +375,13 @@ void gc_collect(bool major)
         alloc_reset_after_gc(allocator_at(a));
 #ifdef STM_FLAVOUR_GIL
     /* Every minor collection traces gc.promoted again: ask the client to
-       end the transaction soon, so that the list stays short. */
+       end the transaction soon, so that the list stays short; until it
+       does, the nursery grows with it. */
     if (gc.promoted.count)
         STM_SEGMENT->break_countdown = 0;
+    gc.promoted_bytes = 0;
+    for (size_t i = 0; i < gc.promoted.count; i++)
+        gc.promoted_bytes += object_size(gc.promoted.items[i]);
 #endif
     stats_switch(p, -1);
     gc.collecting = false;

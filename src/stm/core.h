@@ -204,6 +204,7 @@ struct gc_state {
     size_t major_threshold;
     size_t live_after_major;
     size_t minor_count, major_count;
+    size_t promoted_bytes;            /* GIL: of gc.promoted, after the last collection */
     struct wordvec gray;              /* objects marked, not yet traced */
     struct wordvec remembered;        /* old objects written since the last GC */
     size_t remembered_ended;          /* GIL: those before this index were
@@ -219,6 +220,20 @@ struct gc_state {
     bool major;                       /* the collection running is major */
 };
 extern struct gc_state gc;
+
+/* Young bytes before the next minor collection.  In the GIL flavour
+   every minor collection traces what the running transaction promoted
+   (collect.c): a nursery at least twice that keeps a long transaction's
+   collections linear in what it allocates, not quadratic (ast.parse of a
+   large file is one transaction). */
+static inline size_t nursery_bytes(void)
+{
+#ifdef STM_FLAVOUR_GIL
+    return gc.promoted_bytes * 2 > NURSERY_BYTES ? gc.promoted_bytes * 2 : NURSERY_BYTES;
+#else
+    return NURSERY_BYTES;
+#endif
+}
 
 void gc_collect(bool major);
 /* Marks the object containing the word, if any (conservative root). */
