@@ -119,12 +119,26 @@ static void collect_young(void)
     gc_collect(false);
 }
 
+/* Allocations until the next stress collection: the configured count,
+   or more while the running transaction has promoted many objects, which
+   every collection traces again (collect.c, local_gc.c); otherwise a
+   transaction that builds a big structure takes quadratic time. */
+static uint64_t stress_interval(void)
+{
+#ifdef STM_FLAVOUR_STM
+    size_t promoted = my_seg->promoted.count;
+#else
+    size_t promoted = gc.promoted.count;
+#endif
+    return promoted / 4 > gc.cfg.stress_every ? promoted / 4 : gc.cfg.stress_every;
+}
+
 /* Collects if the stress mode or the amount of young data asks for it. */
 static void maybe_collect(struct allocator *a)
 {
     if (gc.cfg.stress_every) {
         if (--a->stress_countdown == 0) {
-            a->stress_countdown = gc.cfg.stress_every;
+            a->stress_countdown = stress_interval();
             uint64_t n = __atomic_add_fetch(&gc.stress_collections, 1, __ATOMIC_RELAXED);
 #ifdef STM_FLAVOUR_STM
             /* Every other minor one local to the segment. */
