@@ -141,31 +141,40 @@ class TransactionQueue:
 
     def __init__(self):
         self._pending = _deque()
-        self._running = 0
+        self._busy = []
         self._error = None
 
     def add(self, f, *args, **kwds):
         self._pending.append((f, args, kwds))
 
-    def _worker(self):
+    def _worker(self, busy):
+        # Shared state is written as little as possible: the pending calls
+        # (popped in a small transaction of its own, so that the calls'
+        # transactions do not all write the queue), and each worker's own
+        # flag `busy`, a list of its own, true while it runs a call.  A
+        # worker that finds nothing to pop leaves when no flag is set: no
+        # call is running that could add more.
         pending = self._pending
+        flags = self._busy
         while True:
-            # Popping and counting is one small transaction of its own, so
-            # that the calls' transactions do not all write the queue.
             with atomic:
                 if self._error is not None:
                     return
                 if pending:
-                    f, args, kwds = pending.popleft()
-                    self._running += 1
-                elif self._running == 0:
-                    return
+                    call = pending.popleft()
+                    if not busy[0]:
+                        busy[0] = True
                 else:
-                    f = None
-            if f is None:
+                    call = None
+                    if busy[0]:
+                        busy[0] = False
+                    if not any(flag[0] for flag in flags):
+                        return
+            if call is None:
                 # A call still running may add more: wait for it.
                 _time.sleep(0.0002)
                 continue
+            f, args, kwds = call
             try:
                 with atomic:
                     f(*args, **kwds)
@@ -173,9 +182,6 @@ class TransactionQueue:
                 with atomic:
                     if self._error is None:
                         self._error = e
-            finally:
-                with atomic:
-                    self._running -= 1
 
     def run(self, nb_segments=0):
         """Runs the calls on nb_segments threads (0: as many as can run
@@ -184,10 +190,11 @@ class TransactionQueue:
             raise RuntimeError("TransactionQueue.run() inside an atomic block")
         n = nb_segments if nb_segments > 0 else getsegmentlimit()
         self._error = None
+        self._busy = [[False] for _ in range(max(n, 1))]
         if n <= 1:
-            self._worker()
+            self._worker(self._busy[0])
         else:
-            threads = [_threading.Thread(target=self._worker,
+            threads = [_threading.Thread(target=self._worker, args=(self._busy[i],),
                                          name="TransactionQueue-%d" % i)
                        for i in range(n)]
             for t in threads:
