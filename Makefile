@@ -15,8 +15,9 @@ WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 BASE    := -std=gnu11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc -pthread -fno-strict-aliasing -g \
            -DSTMPY_LIBDIR=\"$(CURDIR)/lib\"
 LDLIBS  := -pthread -lm -lgmp
-# The interpreter's REPL edits lines with libedit (src/vm/cli.c).
-LDLIBS_stmpy := -ledit
+# The interpreter's REPL edits lines with libedit (src/vm/cli.c); the zlib
+# module wraps the system's zlib (src/vm/mod_zlib.c).
+LDLIBS_stmpy := -ledit -lz
 
 CFLAGS_gil       := $(BASE) -O2 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\"
 CFLAGS_gil-debug := $(BASE) -O0 -DSTM_FLAVOUR_GIL -DSTM_FLAVOUR_NAME=\"gil\" -DSTM_DEBUG

@@ -22,6 +22,14 @@ CATEGORIES = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl",
               "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk",
               "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"]
 
+BIDIRECTIONAL = ["", "L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S",
+                 "WS", "ON", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"]
+EAST_ASIAN_WIDTHS = ["N", "Na", "A", "W", "H", "F"]
+# Decomposition tags; 0 (no tag) is a canonical decomposition.
+DECOMP_TAGS = ["", "<font>", "<noBreak>", "<initial>", "<medial>", "<final>", "<isolated>",
+               "<circle>", "<super>", "<sub>", "<vertical>", "<wide>", "<narrow>", "<small>",
+               "<square>", "<fraction>", "<compat>"]
+
 FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "PRINTABLE",
          "LINEBREAK", "LOWER", "UPPER", "TITLE", "CASED", "CASE_IGNORABLE",
          "XID_START", "XID_CONTINUE", "EXT_CASE", "ID_START", "ID_CONTINUE"]
@@ -55,12 +63,18 @@ API_H = r'''/* Unicode character database for stmpy (Unicode @VERSION@, as CPyth
  *   uni_normalize(form, in, n, &out_n)
  *                           NFC/NFD/NFKC/NFKD of a code point array; the
  *                           result is malloc'd (NULL if out of memory)
+ *   uni_decomposition(cp, &cps, &n)
+ *                           the decomposition mapping (the unicodedata
+ *                           module's): its tag's index in uni_decomp_tags
+ *                           (0: canonical), or -1 if there is none
  */
 #ifndef STMPY_UNICODEDB_H
 #define STMPY_UNICODEDB_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define UNI_VERSION "@VERSION@"
 
 @ENUMS@
 typedef struct UniRecord {
@@ -71,7 +85,9 @@ typedef struct UniRecord {
     int8_t decimal, digit;         /* -1 if none */
     uint16_t numeric;              /* index into uni_numeric_values, 0: none */
     uint8_t combining;             /* canonical combining class */
-    uint8_t wide;                  /* east asian width W or F */
+    uint8_t east_asian_width;      /* index in uni_east_asian_width_names */
+    uint8_t bidirectional;         /* index in uni_bidirectional_names */
+    uint8_t mirrored;
 } UniRecord;
 
 typedef struct UniComposition {
@@ -81,6 +97,9 @@ typedef struct UniComposition {
 typedef enum { UNI_NFC, UNI_NFD, UNI_NFKC, UNI_NFKD } UniNormForm;
 
 extern const char *const uni_category_names[];
+extern const char *const uni_bidirectional_names[];
+extern const char *const uni_east_asian_width_names[];
+extern const char *const uni_decomp_tags[];
 
 const UniRecord *uni_record(uint32_t cp);
 static inline int uni_category(uint32_t cp) { return uni_record(cp)->category; }
@@ -93,6 +112,7 @@ int uni_decimal(uint32_t cp);
 int uni_digit(uint32_t cp);
 int uni_numeric(uint32_t cp, double *value);
 uint32_t *uni_normalize(UniNormForm form, const uint32_t *in, size_t n, size_t *out_n);
+int uni_decomposition(uint32_t cp, const uint32_t **cps, size_t *n);
 
 /* Raw tables, for code that needs to walk them. */
 uint32_t uni_decomp_index(uint32_t cp);
@@ -111,6 +131,29 @@ const char *const uni_category_names[] = {
     "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs",
     "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
 };
+
+const char *const uni_bidirectional_names[] = {
+    @BIDI@
+};
+
+const char *const uni_east_asian_width_names[] = {
+    @EAW@
+};
+
+const char *const uni_decomp_tags[] = {
+    @TAGS@
+};
+
+/* A decomposition entry: (length << 5 | tag), then the code points. */
+int uni_decomposition(uint32_t cp, const uint32_t **cps, size_t *n)
+{
+    uint32_t i = uni_decomp_index(cp);
+    if (!i)
+        return -1;
+    *n = uni_decomp_data[i] >> 5;
+    *cps = &uni_decomp_data[i + 1];
+    return (int)(uni_decomp_data[i] & 31);
+}
 
 static int case_map(uint32_t cp, int which, uint32_t out[3])
 {
@@ -180,8 +223,8 @@ static int decompose(CpBuf *b, uint32_t cp, int compat)
         return 0;
     }
     uint32_t i = uni_decomp_index(cp);
-    if (i && (compat || !(uni_decomp_data[i] & 1))) {
-        uint32_t n = uni_decomp_data[i] >> 1;
+    if (i && (compat || !(uni_decomp_data[i] & 31))) {
+        uint32_t n = uni_decomp_data[i] >> 5;
         for (uint32_t k = 0; k < n; k++)
             if (decompose(b, uni_decomp_data[i + 1 + k], compat))
                 return -1;
@@ -334,7 +377,9 @@ def main():
                 numerics.append(num)
             ni = numeric_index[num]
         rec = (CATEGORIES.index(cat), flags, upper, lower, title, fold,
-               dec, dig, ni, unicodedata.combining(c), 1 if unicodedata.east_asian_width(c) in ("W", "F") else 0)
+               dec, dig, ni, unicodedata.combining(c),
+               EAST_ASIAN_WIDTHS.index(unicodedata.east_asian_width(c)),
+               BIDIRECTIONAL.index(unicodedata.bidirectional(c)), unicodedata.mirrored(c))
         if rec not in record_index:
             record_index[rec] = len(records)
             records.append(rec)
@@ -342,12 +387,13 @@ def main():
         d = unicodedata.decomposition(c)
         if d:
             parts = d.split()
-            compat = parts[0].startswith("<")
-            if compat:
+            tag = 0
+            if parts[0].startswith("<"):
+                tag = DECOMP_TAGS.index(parts[0])
                 parts = parts[1:]
             cps = [int(p, 16) for p in parts]
             cp_decomp[cp] = len(decomp)
-            decomp.append((len(cps) << 1) | (1 if compat else 0))
+            decomp.append((len(cps) << 5) | tag)
             decomp.extend(cps)
 
     # Canonical compositions, minus exclusions: keep only pairs that NFC
@@ -388,7 +434,7 @@ def main():
     w('#include <stdlib.h>\n\n#include "vm/unicodedb.h"\n\n')
     w("const UniRecord uni_records[%d] = {\n" % len(records))
     for r in records:
-        w("    {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d},\n" % r)
+        w("    {%s},\n" % ", ".join(str(v) for v in r))
     w("};\n\n")
 
     def array(ctype, name, values, per_line=16):
@@ -425,7 +471,10 @@ def main():
       "    if (cp >= 0x110000)\n        return 0;\n"
       "    return decomp_index2[(decomp_index1[cp >> %d] << %d) + (cp & %d)];\n}\n"
       % (SHIFT, SHIFT, (1 << SHIFT) - 1))
-    w(API_C)
+    def names(values):
+        return ", ".join('"%s"' % v for v in values) + ","
+    w(API_C.replace("@BIDI@", names(BIDIRECTIONAL)).replace("@EAW@", names(EAST_ASIAN_WIDTHS))
+      .replace("@TAGS@", names(DECOMP_TAGS)))
     with open("src/vm/unicodedb.c", "w") as f:
         f.write("".join(out))
     enums = "enum {\n" + "".join("    UNI_%s = %d,\n" % (c.upper(), i) for i, c in enumerate(CATEGORIES)) + "};\n\n"

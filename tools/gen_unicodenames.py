@@ -1,18 +1,65 @@
 #!/usr/bin/env python3
 """Generates src/vm/unicodedb_names.c: character names for "\\N{...}"
-escapes (and later the unicodedata module), from the running Python's
+escapes and the unicodedata module, from the running Python's
 unicodedata, which must be CPython 3.11 (Unicode 14.0.0) like
 tools/gen_unicodedb.py.
 
 Names that follow a rule (CJK ideographs, Hangul syllables, ...) are not
 listed one by one: the C side recognises them from their prefix and a
 table of ranges.  The rest are one sorted string with offsets and code
-points, searched by bisection.
+points, searched by bisection; the primary names are also indexed by
+code point, for unicodedata.name().
+
+CPython's unicodedata cannot list its name aliases ("LATIN CAPITAL
+LETTER GHA") and named sequences, which lookup() and "\\N{...}" (aliases
+only) accept: the candidates come from the Unicode 14.0.0 files that
+Perl ships (ALIASES_FILE, SEQUENCES_FILE), and only those that the running
+CPython's unicodedata.lookup() resolves the same way are kept.
 """
 import sys
 import unicodedata
 
 assert unicodedata.unidata_version == "14.0.0", unicodedata.unidata_version
+
+ALIASES_FILE = "/usr/share/perl/5.36.0/unicore/Name.pl"
+SEQUENCES_FILE = "/usr/share/perl/5.36.0/unicore/NamedSequences.txt"
+
+
+def aliases():
+    """(alias, code point) for every name Perl lists that CPython's lookup()
+    resolves to one code point whose own name it is not."""
+    with open(ALIASES_FILE, encoding="utf-8") as f:
+        text = f.read()
+    body = text.split("<<'END';\n", 1)[1].split("\nEND\n", 1)[0]
+    found = set()
+    for entry in body.split("\n\n"):
+        lines = entry.strip().split("\n")
+        if len(lines) != 2 or " " in lines[0]:
+            continue
+        cp, name = int(lines[0], 16), lines[1]
+        if unicodedata.name(chr(cp), None) == name:
+            continue
+        try:
+            if unicodedata.lookup(name) == chr(cp):
+                found.add((name, cp))
+        except KeyError:
+            pass
+    return sorted(found)
+
+
+def sequences():
+    """(name, code points) of the named sequences CPython's lookup() knows."""
+    found = []
+    with open(SEQUENCES_FILE, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name, cps = line.split(";")
+            seq = [int(c, 16) for c in cps.split()]
+            if unicodedata.lookup(name) == "".join(map(chr, seq)):
+                found.append((name, seq))
+    return sorted(found)
 
 RULE_PREFIXES = [
     "CJK UNIFIED IDEOGRAPH-",
@@ -38,7 +85,13 @@ def main(out_path):
             ranges[-1][2] = cp
         else:
             ranges.append([rule, cp, cp])
+    primary = sorted(names, key=lambda n: n[1])
+    names += aliases()
     names.sort()
+    position = {entry: i for i, entry in enumerate(names)}
+    by_code = [position[entry] for entry in primary]
+    seqs = sequences()
+    seq_cps = []
     blob = "".join(n + "\n" for n, _ in names)
     offsets, off = [], 0
     for n, _ in names:
@@ -70,7 +123,23 @@ def main(out_path):
         for i in range(0, len(names), 10):
             w("    " + ", ".join("0x%X" % c for _, c in names[i:i + 10]) + ",\n")
         w("};\n")
-        w("const int uni_name_count = %d;\n" % len(names))
+        w("const int uni_name_count = %d;\n\n" % len(names))
+        w("/* The primary names (no aliases), in code point order. */\n")
+        w("const uint32_t uni_name_by_code[] = {\n")
+        for i in range(0, len(by_code), 10):
+            w("    " + ", ".join(str(o) for o in by_code[i:i + 10]) + ",\n")
+        w("};\n")
+        w("const int uni_name_by_code_count = %d;\n\n" % len(by_code))
+        w("const UniNamedSequence uni_named_sequences[] = {\n")
+        for name, seq in seqs:
+            w('    {"%s", %d, %d},\n' % (name, len(seq_cps), len(seq)))
+            seq_cps.extend(seq)
+        w("};\n")
+        w("const int uni_named_sequence_count = %d;\n" % len(seqs))
+        w("const uint32_t uni_named_sequence_cps[] = {\n")
+        for i in range(0, len(seq_cps), 10):
+            w("    " + ", ".join("0x%X" % c for c in seq_cps[i:i + 10]) + ",\n")
+        w("};\n")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 /* Function, lambda and class definitions: defaults, annotations,
  * decorators, closures and the class body protocol. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "compiler/compile_internal.h"
@@ -105,11 +106,33 @@ static void apply_decorators(Compiler *c, AstSeq *decos)
     }
 }
 
+/* A parameter named __debug__ would assign to it. */
+static bool check_debug_args(Compiler *c, Arguments *a)
+{
+    AstSeq *seqs[3] = { a->posonlyargs, a->args, a->kwonlyargs };
+    Arg *single[2] = { a->vararg, a->kwarg };
+    bool bad = false;
+    for (int k = 0; k < 3; k++)
+        SEQ_FOR(i, seqs[k]) {
+            if (!strcmp(((Arg *)SEQ_GET(seqs[k], i))->arg, "__debug__"))
+                bad = true;
+        }
+    for (int k = 0; k < 2; k++)
+        if (single[k] && !strcmp(single[k]->arg, "__debug__"))
+            bad = true;
+    if (bad)
+        compiler_error(c, "cannot assign to __debug__");
+    return !bad;
+}
+
 void compile_function(Compiler *c, Stmt *s, int is_async)
 {
     const char *name = s->v.FunctionDef.name;
     Arguments *args = s->v.FunctionDef.args;
     AstSeq *body = s->v.FunctionDef.body, *decos = s->v.FunctionDef.decorator_list;
+    c_loc_stmt(c, s);
+    if (!check_debug_args(c, args))
+        return;
     compile_decorators(c, decos);
     int firstlineno = s->lineno;
     if (SEQ_LEN(decos))
@@ -145,6 +168,8 @@ void compile_function(Compiler *c, Stmt *s, int is_async)
 void compile_lambda(Compiler *c, Expr *e)
 {
     Arguments *args = e->v.Lambda.args;
+    if (!check_debug_args(c, args))
+        return;
     int flags = compile_default_arguments(c, args);
     if (c->failed)
         return;

@@ -28,6 +28,18 @@ int buffer_get(Object *v, Buffer *out, bool writable);
    all; the other failures still raise and return -1.  1: *out is set. */
 int buffer_try(Object *v, Buffer *out, bool writable);
 
+/* Exporters written in C modules (array.array): L_NATIVE objects whose
+   data a view finds again at each access, as a bytearray's.  export()
+   counts the views that hold the object (it must not resize meanwhile). */
+typedef struct BufferExporter {
+    bool (*is)(Object *v);
+    unsigned char *(*data)(Object *v, bool write, size_t *size);
+    void (*export)(Object *v, int delta);
+    char (*format)(Object *v, size_t *itemsize);
+} BufferExporter;
+/* Registered once, at start-up or under inevitability; e stays valid. */
+void buffer_add_exporter(const BufferExporter *e);
+
 /* The memoryview type, made on the first call. */
 Type *memoryview_type(void);
 bool is_memoryview(Object *v);

@@ -10,6 +10,7 @@
 #include "vm/buffer.h"
 #include "vm/eval.h"
 #include "vm/runtime.h"
+#include "vm/str_impl.h"
 
 Object *obj_format(Object *v, Object *spec);
 Object *ascii_of(Object *v);
@@ -129,11 +130,8 @@ static int check_class(Object *v, Object *cls, bool instance)
         }
         return 0;
     }
-    if (is_small(cls) || layout_of(cls) != L_TYPE) {
-        raise(vm.e_TypeError, "%s() arg 2 must be a type, a tuple of types, or a union",
-              instance ? "isinstance" : "issubclass");
-        return -1;
-    }
+    /* __instancecheck__/__subclasscheck__ come from the type of cls, which
+       need not be a class itself (typing's aliases). */
     Type *meta = type_of(cls);
     if (meta != vm.t_type) {
         Object *hook = type_lookup(meta, intern_cstr(instance ? "__instancecheck__"
@@ -144,8 +142,30 @@ static int check_class(Object *v, Object *cls, bool instance)
             return r ? obj_truth(r) : -1;
         }
     }
-    if (instance)
-        return is_instance_of(v, (Type *)cls);
+    if (is_small(cls) || layout_of(cls) != L_TYPE) {
+        if (!is_small(cls) && !strcmp(type_name(type_of(cls)), "GenericAlias"))
+            raise(vm.e_TypeError, "%s() argument 2 cannot be a parameterized generic",
+                  instance ? "isinstance" : "issubclass");
+        else if (instance)
+            raise(vm.e_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        else
+            raise(vm.e_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    if (instance) {
+        if (is_instance_of(v, (Type *)cls))
+            return 1;
+        /* An object may claim another class through __class__ (proxies). */
+        Object *c = obj_getattr_cstr(v, "__class__");
+        if (!c) {
+            if (!exc_matches(vm.e_AttributeError))
+                return -1;
+            exc_clear();
+            return 0;
+        }
+        return c != (Object *)type_of(v) && !is_small(c) && layout_of(c) == L_TYPE
+               && type_is_subtype((Type *)c, (Type *)cls);
+    }
     if (is_small(v) || layout_of(v) != L_TYPE) {
         raise(vm.e_TypeError, "issubclass() arg 1 must be a class");
         return -1;
@@ -186,8 +206,8 @@ static Object *min_max(Object *const *args, size_t nargs, Object *kw, CmpOp op, 
             dflt = args[nargs + i];
         else {
             char b[100];
-            return raise(vm.e_TypeError, "%s() got an unexpected keyword argument '%s'", name,
-                         str_cstr(k, b, sizeof b));
+            return raise(vm.e_TypeError, "'%s' is an invalid keyword argument for %s()",
+                         str_cstr(k, b, sizeof b), name);
         }
     }
     if (nargs == 0)
@@ -248,6 +268,9 @@ static Object *b_sum(Object *self, Object *const *args, size_t nargs, Object *kw
     Object *acc = out[1] ? out[1] : make_small(0);
     if (is_str(acc))
         return raise(vm.e_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (is_bytes(acc) || is_bytearray(acc))
+        return raise(vm.e_TypeError, "sum() can't sum %s [use b''.join(seq) instead]",
+                     is_bytes(acc) ? "bytes" : "bytearray");
     Object *it = obj_iter(out[0]);
     if (!it)
         return NULL;
@@ -329,11 +352,9 @@ static Object *b_chr(Object *self, Object *const *args, size_t nargs, Object *kw
 {
     if (args_exact("chr", kw, nargs, 1) < 0)
         return NULL;
-    if (!is_int(args[0]))
-        return raise(vm.e_TypeError, "'%s' object cannot be interpreted as an integer",
-                     type_name(type_of(args[0])));
+    Object *v = number_index(args[0]);
     int64_t c;
-    if (int_to_i64(args[0], &c) < 0)
+    if (!v || int_to_i64(v, &c) < 0)
         return NULL;
     if (c < 0 || c > 0x10ffff)
         return raise(vm.e_ValueError, "chr() arg not in range(0x110000)");
@@ -352,12 +373,13 @@ static Object *b_ord(Object *self, Object *const *args, size_t nargs, Object *kw
                          str_len(s));
         return make_small(str_char(s, 0));
     }
-    if (is_bytes(s)) {
-        Bytes *b = (Bytes *)s;
-        if (b->size != 1)
+    if (is_bytes(s) || is_bytearray(s)) {
+        ByteView v;
+        byte_view(s, &v);
+        if (v.size != 1)
             return raise(vm.e_TypeError, "ord() expected a character, but string of length %zu found",
-                         b->size);
-        return make_small((unsigned char)b->data[0]);
+                         v.size);
+        return make_small(v.data[0]);
     }
     return raise(vm.e_TypeError, "ord() expected string of length 1, but %s found",
                  type_name(type_of(s)));
@@ -424,15 +446,14 @@ static Object *b_hasattr(Object *self, Object *const *args, size_t nargs, Object
 
 static Object *b_sorted(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    static const char *const names[] = { "iterable", "key", "reverse", NULL };
-    Object *out[3];
-    if (args_parse("sorted", args, nargs, kw, names, 1, 1, out) < 0)
+    if (nargs != 1)
+        return raise(vm.e_TypeError, "sorted expected 1 argument, got %zu", nargs);
+    /* The keywords go to list.sort, which checks them. */
+    Object *l = list_from_iterable(args[0]);
+    Object *sort = l ? obj_getattr_cstr(l, "sort") : NULL;
+    if (!sort || !obj_call(sort, args + 1, 0, kw))
         return NULL;
-    Object *l = list_from_iterable(out[0]);
-    int rev = out[2] ? obj_truth(out[2]) : 0;
-    if (!l || rev < 0)
-        return NULL;
-    return list_sort(l, out[1] && out[1] != None ? out[1] : NULL, rev) < 0 ? NULL : l;
+    return l;
 }
 
 static Object *any_all(Object *const *args, size_t nargs, Object *kw, bool want, const char *name)
@@ -511,6 +532,8 @@ static Object *b_locals(Object *self, Object *const *args, size_t nargs, Object 
 
 Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode);
 Object *ast_parse_to_object(const char *text, size_t n, const char *filename, const char *mode);
+int is_ast_object(Object *o);
+Object *compile_ast_object(Object *tree, const char *filename, const char *mode);
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
 
 /* The text of a str or bytes source, malloc'ed; NULL (TypeError) otherwise. */
@@ -552,6 +575,22 @@ static Object *b_compile(Object *self, Object *const *args, size_t nargs, Object
     const char *mode = str_cstr(a[2], mb, sizeof mb);
     if (strcmp(mode, "exec") && strcmp(mode, "eval") && strcmp(mode, "single"))
         return raise(vm.e_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    int64_t optimize = -1;
+    if (a[5] && (!is_int(a[5]) || int_to_i64(a[5], &optimize) < 0 || optimize < -1 || optimize > 2)) {
+        exc_clear();
+        return raise(vm.e_ValueError, "compile(): invalid optimize value");
+    }
+    int64_t flags = 0;
+    if (a[3] && is_int(a[3]) && int_to_i64(a[3], &flags) < 0)
+        exc_clear();
+    /* A tree: itself with PyCF_ONLY_AST, else its code (ast_compile.c). */
+    if (!is_str(a[0]) && !is_bytes(a[0])) {
+        int tree = is_ast_object(a[0]);
+        if (tree < 0)
+            return NULL;
+        if (tree)
+            return flags & 0x400 ? a[0] : compile_ast_object(a[0], str_cstr(a[1], fb, sizeof fb), mode);
+    }
     size_t n;
     char *text = source_text(a[0], "compile", &n);
     if (!text)
@@ -561,9 +600,6 @@ static Object *b_compile(Object *self, Object *const *args, size_t nargs, Object
         return raise(vm.e_ValueError, "source code string cannot contain null bytes");
     }
     /* flags & PyCF_ONLY_AST: the tree (mod_ast.c). */
-    int64_t flags = 0;
-    if (a[3] && is_int(a[3]) && int_to_i64(a[3], &flags) < 0)
-        exc_clear();
     Object *code = flags & 0x400 ? ast_parse_to_object(text, n, str_cstr(a[1], fb, sizeof fb), mode)
                                  : compile_source_mode(text, n, str_cstr(a[1], fb, sizeof fb), mode);
     free(text);
@@ -579,8 +615,12 @@ static int exec_namespaces(const char *fname, Object **globals, Object **locals)
     if (l == None)
         l = NULL;
     if (g && (is_small(g) || !is_instance_of(g, vm.t_dict))) {
-        raise(vm.e_TypeError, !strcmp(fname, "exec") ? "exec() globals must be a dict, not %s"
-                                                     : "globals must be a dict", type_name(type_of(g)));
+        if (!strcmp(fname, "exec"))
+            raise(vm.e_TypeError, "exec() globals must be a dict, not %s", type_name(type_of(g)));
+        else if (type_of(g)->getitem)
+            raise(vm.e_TypeError, "globals must be a real dict; try eval(expr, {}, mapping)");
+        else
+            raise(vm.e_TypeError, "globals must be a dict");
         return -1;
     }
     if (l && !obj_getattr_cstr(l, "__getitem__")) {
@@ -753,12 +793,61 @@ static Object *b_import(Object *self, Object *const *args, size_t nargs, Object 
     if (args_parse("__import__", args, nargs, kw, names, 1, 5, a) < 0)
         return NULL;
     if (!is_str(a[0]))
-        return raise(vm.e_TypeError, "__import__() argument 1 must be str, not %s",
-                     type_name(type_of(a[0])));
-    if (str_len(a[0]) == 0 && (!a[4] || a[4] == make_small(0)))
+        return raise(vm.e_TypeError, "module name must be a string");
+    int64_t level = 0;
+    if (a[4] && int_to_i64(a[4], &level) < 0)
+        return NULL;
+    if (level < 0)
+        return raise(vm.e_ValueError, "level must be >= 0");
+    if (str_len(a[0]) == 0 && level == 0)
         return raise(vm.e_ValueError, "Empty module name");
+    if (a[1] && a[1] != None && (is_small(a[1]) || !type_is_subtype(a[1]->type, vm.t_dict)))
+        return raise(vm.e_TypeError, "globals must be a dict");
     Object *g = a[1] && a[1] != None ? a[1] : ((Frame *)thread_state()->frame)->globals;
     return import_name(a[0], a[3] ? a[3] : None, a[4] ? a[4] : make_small(0), g);
+}
+
+/* PEP 560: a base that is not a class names the classes it stands for
+   with __mro_entries__(original bases). */
+static Object *update_bases(Object *orig)
+{
+    Object *out = NULL;
+    for (size_t i = 0; i < tuple_size(orig); i++) {
+        Object *b = tuple_get(orig, i);
+        Object *entries = NULL;
+        if (!is_small(b) && layout_of(b) != L_TYPE) {
+            Object *meth = obj_getattr_cstr(b, "__mro_entries__");
+            if (!meth && !exc_matches(vm.e_AttributeError))
+                return NULL;
+            exc_clear();
+            if (meth) {
+                entries = obj_call1(meth, orig);
+                if (!entries)
+                    return NULL;
+                if (is_small(entries) || entries->type != vm.t_tuple)
+                    return raise(vm.e_TypeError, "__mro_entries__ must return a tuple");
+            }
+        }
+        if (!entries && !out)
+            continue;
+        if (!out) {
+            /* The first entry found: the bases before it stay as they are. */
+            if (!(out = list_new(0)))
+                return NULL;
+            for (size_t j = 0; j < i; j++)
+                if (list_append(out, tuple_get(orig, j)) < 0)
+                    return NULL;
+        }
+        if (!entries) {
+            if (list_append(out, b) < 0)
+                return NULL;
+            continue;
+        }
+        for (size_t j = 0; j < tuple_size(entries); j++)
+            if (list_append(out, tuple_get(entries, j)) < 0)
+                return NULL;
+    }
+    return out ? list_as_tuple(out) : orig;
 }
 
 /* __build_class__(func, name, *bases, metaclass=None, **kwds) */
@@ -771,7 +860,8 @@ static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Ob
         return raise(vm.e_TypeError, "__build_class__: func must be a function");
     if (!is_str(name))
         return raise(vm.e_TypeError, "__build_class__: name is not a string");
-    Object *bases = tuple_from_array(args + 2, nargs - 2);
+    Object *orig_bases = tuple_from_array(args + 2, nargs - 2);
+    Object *bases = orig_bases ? update_bases(orig_bases) : NULL;
     if (!bases)
         return NULL;
     Object *meta = NULL;
@@ -826,6 +916,10 @@ static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Ob
     }
     Object *cell = eval_class_body(f);
     if (!cell) {
+        free(rest_vals);
+        return NULL;
+    }
+    if (bases != orig_bases && obj_setitem(ns, intern_cstr("__orig_bases__"), orig_bases) < 0) {
         free(rest_vals);
         return NULL;
     }
@@ -892,4 +986,6 @@ void builtins_init(void)
     dict_set_cstr(d, "__debug__", True_);
     void number_builtins_init(Object *builtins_module);
     number_builtins_init(m);
+    void builtins_site_init(Object *builtins);
+    builtins_site_init(d);
 }

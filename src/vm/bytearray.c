@@ -471,6 +471,12 @@ METHOD(copy)
     return bytearray_from_data(v.data, v.size);
 }
 
+/* __repr__ in the type's own dict: pprint dispatches on type(x).__repr__. */
+static Object *m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : ba_repr(self);
+}
+
 void bytearray_type_init(void)
 {
     Type *t = vm.t_bytearray;
@@ -494,7 +500,7 @@ void bytearray_type_init(void)
         { "__init__", m_init, 0 }, { "append", m_append, 0 }, { "extend", m_extend, 0 },
         { "insert", m_insert, 0 }, { "pop", m_pop, 0 }, { "remove", m_remove, 0 },
         { "reverse", m_reverse, 0 }, { "clear", m_clear, 0 }, { "copy", m_copy, 0 },
-        { NULL, NULL, 0 },
+        { "__repr__", m_repr, 0 }, { NULL, NULL, 0 },
     };
     type_add_methods(t, own);
 }

@@ -20,9 +20,9 @@ bool byte_view(Object *v, ByteView *out)
         out->size = bytes_size(v);
         return true;
     }
-    if (layout_of(v) == L_NATIVE && is_memoryview(v)) {
+    if (layout_of(v) == L_NATIVE) {
         /* A strided or released view has no plain bytes: callers treat it
-           as an object without a buffer. */
+           as an object without a buffer (as other native objects). */
         Buffer b;
         if (buffer_try(v, &b, false) <= 0) {
             exc_clear();
@@ -253,7 +253,7 @@ int64_t bytes_hash(Object *self)
         x ^= d[i];
         x *= 0x100000001b3ull;
     }
-    int64_t h = (int64_t)(x >> 1);
+    int64_t h = p->size ? (int64_t)(x >> 1) : 0;   /* hash(b'') == 0, as in CPython */
     if (h == -1)
         h = -2;
     p->hash = h;            /* a cache every thread fills alike: no barrier */
@@ -1266,6 +1266,12 @@ const MethodDef bytes_common_defs[] = {
     { NULL, NULL, 0 },
 };
 
+/* __repr__ in the type's own dict: pprint dispatches on type(x).__repr__. */
+static Object *m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : bytes_repr(self);
+}
+
 void bytes_type_init(void)
 {
     Type *t = vm.t_bytes;
@@ -1283,7 +1289,7 @@ void bytes_type_init(void)
     type_add_methods(t, bytes_common_defs);
     static const MethodDef own[] = {
         { "__getnewargs__", m_getnewargs, 0 }, { "__bytes__", m_dunder_bytes, 0 },
-        { NULL, NULL, 0 },
+        { "__repr__", m_repr, 0 }, { NULL, NULL, 0 },
     };
     type_add_methods(t, own);
 }

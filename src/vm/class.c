@@ -142,7 +142,13 @@ static int slot_setattr(Object *self, Object *name, Object *value)
     return call_dunder(self, dn, args, value ? 2 : 1) ? 0 : -1;
 }
 
-static Object *slot_iter(Object *self) { return dunder_or_error(self, "__iter__", NULL, 0); }
+static Object *slot_iter(Object *self)
+{
+    /* __iter__ = None declares a class not iterable. */
+    if (type_lookup(type_of(self), intern_cstr("__iter__")) == None)
+        return raise(vm.e_TypeError, "'%s' object is not iterable", type_name(type_of(self)));
+    return dunder_or_error(self, "__iter__", NULL, 0);
+}
 
 static Object *slot_next(Object *self)
 {
@@ -194,8 +200,13 @@ static intptr_t slot_length(Object *self)
         return -1;
     }
     int64_t n;
-    if (int_to_i64(r, &n) < 0)
+    if (int_to_i64(r, &n) < 0) {
+        if (exc_matches(vm.e_OverflowError)) {
+            exc_clear();
+            raise(vm.e_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
         return -1;
+    }
     if (n < 0) {
         raise(vm.e_ValueError, "__len__() should return >= 0");
         return -1;

@@ -253,6 +253,74 @@ static Object *co_lines(Object *self, Object *const *args, size_t nargs, Object 
     return l ? obj_iter(l) : NULL;
 }
 
+/* code.replace(): a copy with some attributes changed (types.coroutine
+   sets a flag).  The instructions are shared; the caches are not. */
+static Object *co_replace(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("replace", NULL, nargs, 0) < 0)
+        return NULL;
+    Code *c = (Code *)vm_alloc(sizeof(struct Code), L_CODE, vm.t_code);
+    if (!c)
+        return NULL;
+    Code *o = CO(self);
+    c->consts = o->consts;
+    c->names = o->names;
+    c->localsplus_names = o->localsplus_names;
+    c->localsplus_kinds = o->localsplus_kinds;
+    c->filename = o->filename;
+    c->name = o->name;
+    c->qualname = o->qualname;
+    c->words = o->words;
+    c->linetable = o->linetable;
+    c->exctable = o->exctable;
+    c->docstring = o->docstring;
+    c->argcount = o->argcount;
+    c->posonlyargcount = o->posonlyargcount;
+    c->kwonlyargcount = o->kwonlyargcount;
+    c->flags = o->flags;
+    c->nlocals = o->nlocals;
+    c->ncells = o->ncells;
+    c->nfrees = o->nfrees;
+    c->stacksize = o->stacksize;
+    c->firstlineno = o->firstlineno;
+    c->nwords = o->nwords;
+    c->ncaches = o->ncaches;
+    if (o->ncaches && !(c->caches = (Object *)array_new(o->ncaches)))
+        return NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    char nb[100];
+    for (size_t i = 0; i < nkw; i++) {
+        Object *k = tuple_get(kw, i), *v = args[nargs + i];
+        int64_t n;
+        if (str_eq_cstr(k, "co_flags") || str_eq_cstr(k, "co_firstlineno")) {
+            if (!is_int(v))
+                return raise(vm.e_TypeError, "replace() argument '%s' must be int, not %s",
+                             str_cstr(k, nb, sizeof nb), type_name(type_of(v)));
+            if (int_to_i64(v, &n) < 0)
+                return NULL;
+            if (str_eq_cstr(k, "co_flags"))
+                c->flags = (uint32_t)n;
+            else
+                c->firstlineno = (uint32_t)n;
+        } else if (str_eq_cstr(k, "co_name") || str_eq_cstr(k, "co_qualname")
+                   || str_eq_cstr(k, "co_filename")) {
+            if (!is_str(v))
+                return raise(vm.e_TypeError, "replace() argument '%s' must be str, not %s",
+                             str_cstr(k, nb, sizeof nb), type_name(type_of(v)));
+            if (str_eq_cstr(k, "co_name"))
+                c->name = v;
+            else if (str_eq_cstr(k, "co_qualname"))
+                c->qualname = v;
+            else
+                c->filename = v;
+        } else {
+            return raise(vm.e_ValueError, "code.replace(): %s cannot be changed in stmpy",
+                         str_cstr(k, nb, sizeof nb));
+        }
+    }
+    return (Object *)c;
+}
+
 #undef CO
 
 void code_type_init(void)
@@ -271,7 +339,8 @@ void code_type_init(void)
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         getset_new(t, attrs[i].name, attrs[i].get, NULL);
     static const MethodDef methods[] = {
-        { "co_positions", co_positions, 0 }, { "co_lines", co_lines, 0 }, { NULL, NULL, 0 },
+        { "co_positions", co_positions, 0 }, { "co_lines", co_lines, 0 },
+        { "replace", co_replace, 0 }, { NULL, NULL, 0 },
     };
     type_add_methods(t, methods);
 }

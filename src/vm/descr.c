@@ -80,6 +80,36 @@ static Object *classmethod_get(Object *d, Object *obj, Type *owner)
 
 static Object *get_func(Object *self) { return ((Property *)self)->fget; }
 
+/* abc sees a wrapper as abstract when what it wraps is. */
+static Object *is_abstract(Object *f)
+{
+    if (!f)
+        return False_;
+    Object *v = obj_getattr_cstr(f, "__isabstractmethod__");
+    if (!v) {
+        if (!exc_matches(vm.e_AttributeError))
+            return NULL;
+        exc_clear();
+        return False_;
+    }
+    int t = obj_truth(v);
+    return t < 0 ? NULL : bool_obj(t);
+}
+
+static Object *wrapper_isabstract(Object *self) { return is_abstract(((Property *)self)->fget); }
+
+static Object *property_isabstract(Object *self)
+{
+    Property *p = (Property *)self;
+    Object *parts[3] = { p->fget, p->fset, p->fdel };
+    for (int i = 0; i < 3; i++) {
+        Object *r = is_abstract(parts[i]);
+        if (r != False_)
+            return r;
+    }
+    return False_;
+}
+
 /* property(fget=None, fset=None, fdel=None, doc=None) */
 static Object *property_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
@@ -122,7 +152,8 @@ static Object *property_get(Object *d, Object *obj, Type *owner)
             return raise(vm.e_AttributeError, "property '%s' of '%s' object has no getter",
                          str_cstr(p->name, nb, sizeof nb), type_name(type_of(obj)));
         }
-        return raise(vm.e_AttributeError, "unreadable attribute");
+        return raise(vm.e_AttributeError, "property of '%s' object has no getter",
+                     type_name(type_of(obj)));
     }
     return obj_call1(p->fget, obj);
 }
@@ -138,7 +169,8 @@ static int property_set(Object *d, Object *obj, Object *value)
                   str_cstr(p->name, nb, sizeof nb), type_name(type_of(obj)),
                   value ? "setter" : "deleter");
         else
-            raise(vm.e_AttributeError, value ? "can't set attribute" : "can't delete attribute");
+            raise(vm.e_AttributeError, "property of '%s' object has no %s",
+                  type_name(type_of(obj)), value ? "setter" : "deleter");
         return -1;
     }
     Object *argv[2] = { obj, value };
@@ -202,21 +234,36 @@ static int set_doc(Object *s, Object *v)
     return 0;
 }
 
+static Object *getset_name(Object *d) { return ((GetSet *)d)->name; }
+static Object *getset_objclass(Object *d) { return (Object *)((GetSet *)d)->owner; }
+
+static Object *getset_qualname(Object *d)
+{
+    char nb[100];
+    return str_format("%s.%s", type_name(((GetSet *)d)->owner),
+                      str_cstr(((GetSet *)d)->name, nb, sizeof nb));
+}
+
 void descr_types_init(void)
 {
     vm.t_getset->descr_get = getset_get;
     vm.t_getset->descr_set = getset_set;
+    getset_new(vm.t_getset, "__name__", getset_name, NULL);
+    getset_new(vm.t_getset, "__qualname__", getset_qualname, NULL);
+    getset_new(vm.t_getset, "__objclass__", getset_objclass, NULL);
 
     Type *sm = vm.t_staticmethod;
     sm->tp_new = wrapper_new;
     sm->descr_get = staticmethod_get;
     sm->call = staticmethod_call;
     getset_new(sm, "__func__", get_func, NULL);
+    getset_new(sm, "__isabstractmethod__", wrapper_isabstract, NULL);
 
     Type *cm = vm.t_classmethod;
     cm->tp_new = wrapper_new;
     cm->descr_get = classmethod_get;
     getset_new(cm, "__func__", get_func, NULL);
+    getset_new(cm, "__isabstractmethod__", wrapper_isabstract, NULL);
 
     Type *p = vm.t_property;
     p->tp_new = property_new;
@@ -235,4 +282,5 @@ void descr_types_init(void)
     getset_new(p, "fset", get_fset, NULL);
     getset_new(p, "fdel", get_fdel, NULL);
     getset_new(p, "__doc__", get_doc, set_doc);
+    getset_new(p, "__isabstractmethod__", property_isabstract, NULL);
 }

@@ -1138,11 +1138,13 @@ void dict_type_init(void)
         v->length = view_length;
         v->repr = view_repr;
         v->contains = view_contains;
-        v->hash = hash_not_implemented;
         type_add_methods(v, view_methods);
         getset_new(v, "mapping", view_mapping_get, NULL);
+        /* values views hash by identity; the set-like ones are unhashable. */
         if (v == vm.t_dict_values)
             continue;
+        v->hash = hash_not_implemented;
+        dict_set_cstr(v->dict, "__hash__", None);
         v->richcompare = view_richcompare;
         v->binary[NB_AND] = view_and;
         v->binary[NB_OR] = view_or;

@@ -66,6 +66,8 @@ Object *method_lookup(Object *obj, Object *name, bool *unbound);
 Object *unpack_iterable(Object *v, size_t before, size_t after, Object *STM_SEG *dest);
 Object *format_value(Object *v, int conversion, Object *spec);
 Object *generator_new(Frame *f);
+Object *get_awaitable(Object *o, int where);
+Object *async_gen_wrap(Object *v);
 Object *do_raise(Object *exc, Object *cause);
 bool exception_matches(Object *exc, Object *type);
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
@@ -155,7 +157,7 @@ static int mapping_lookup(Object *ns, Object *name, Object **out)
     return -1;
 }
 
-static bool stack_exhausted(void)
+bool stack_exhausted(void)
 {
     char probe;
     return (size_t)(vm_thread->stack_high - &probe) > vm_thread->stack_budget;
@@ -1169,6 +1171,15 @@ op_CHECK_EG_MATCH: {
     Object *type = POP(), *eg = TOP();
     if (!exception_type_check(type))
         goto error;
+    bool is_tuple = !is_small(type) && type->type == vm.t_tuple;
+    for (size_t i = 0; i < (is_tuple ? tuple_size(type) : 1); i++) {
+        Object *t = is_tuple ? tuple_get(type, i) : type;
+        if (type_is_subtype((Type *)t, vm.e_BaseExceptionGroup)) {
+            raise(vm.e_TypeError,
+                  "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            goto error;
+        }
+    }
     Object *match, *rest;
     if (exception_group_split(eg, type, &match, &rest) < 0)
         goto error;
@@ -1266,15 +1277,103 @@ op_MATCH_CLASS: {
     DISPATCH();
 }
 
-op_GET_AWAITABLE:
-op_GET_AITER:
-op_GET_ANEXT:
-op_BEFORE_ASYNC_WITH:
-op_END_ASYNC_FOR:
-op_ASYNC_GEN_WRAP:
-    raise(vm.e_SystemError, "opcode %s is not supported yet",
-          opcode_info[INSTR_OP(words[instr_pc])].name);
-    goto error;
+op_GET_AWAITABLE: {
+    SAVE_FRAME();
+    Object *r = get_awaitable(TOP(), (int)oparg);
+    if (!r)
+        goto error;
+    SET_TOP(r);
+    DISPATCH();
+}
+
+op_GET_AITER: {
+    Object *o = TOP();
+    Object *meth = type_lookup(type_of(o), intern_cstr("__aiter__"));
+    if (!meth) {
+        raise(vm.e_TypeError, "'async for' requires an object with __aiter__ method, got %s",
+              type_name(type_of(o)));
+        goto error;
+    }
+    SAVE_FRAME();
+    Object *it = obj_call1(meth, o);
+    if (!it)
+        goto error;
+    if (!type_lookup(type_of(it), intern_cstr("__anext__"))) {
+        raise(vm.e_TypeError, "'async for' received an object from __aiter__ that does not "
+              "implement __anext__: %s", type_name(type_of(it)));
+        goto error;
+    }
+    SET_TOP(it);
+    DISPATCH();
+}
+
+op_GET_ANEXT: {
+    Object *it = TOP();
+    Object *meth = type_lookup(type_of(it), intern_cstr("__anext__"));
+    if (!meth) {
+        raise(vm.e_TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+              type_name(type_of(it)));
+        goto error;
+    }
+    SAVE_FRAME();
+    Object *next = obj_call1(meth, it);
+    if (!next)
+        goto error;
+    Object *aw = get_awaitable(next, 0);
+    if (!aw) {
+        if (exc_matches(vm.e_TypeError)) {
+            exc_clear();
+            raise(vm.e_TypeError, "'async for' received an invalid object from __anext__: %s",
+                  type_name(type_of(next)));
+        }
+        goto error;
+    }
+    PUSH(aw);
+    DISPATCH();
+}
+
+op_BEFORE_ASYNC_WITH: {
+    Object *mgr = TOP();
+    Object *enter = type_lookup(type_of(mgr), intern_cstr("__aenter__"));
+    Object *exit = type_lookup(type_of(mgr), intern_cstr("__aexit__"));
+    if (!enter || !exit) {
+        raise(vm.e_TypeError, "'%s' object does not support the asynchronous context manager "
+              "protocol%s", type_name(type_of(mgr)), enter ? " (missed __aexit__ method)" : "");
+        goto error;
+    }
+    Type *et = type_of(exit);
+    exit = et->descr_get ? et->descr_get(exit, mgr, type_of(mgr)) : exit;
+    if (!exit)
+        goto error;
+    SET_TOP(exit);
+    SAVE_FRAME();
+    Object *r = obj_call1(enter, mgr);
+    if (!r)
+        goto error;
+    PUSH(r);
+    DISPATCH();
+}
+
+op_END_ASYNC_FOR: {
+    /* Stack: the async iterator, the exception that ended __anext__. */
+    Object *exc = POP();
+    if (is_instance_of(exc, vm.e_StopAsyncIteration)) {
+        (void)POP();
+        DISPATCH();
+    }
+    exc_restore(exc);
+    goto exception_unwind;
+}
+
+op_ASYNC_GEN_WRAP: {
+    /* The value an async generator yields to its consumer, told apart
+       from what its awaits yield. */
+    Object *w = async_gen_wrap(TOP());
+    if (!w)
+        goto error;
+    SET_TOP(w);
+    DISPATCH();
+}
 
 error:
     /* An instruction failed: the exception is in flight.  Record this

@@ -449,6 +449,7 @@ void exception_set_context(Object *exc)
 /* ---- BaseException's slots and methods ------------------------------------------ */
 
 static Object *exc_str(Object *self);
+static int exc_init_slot(Object *self, Object *const *args, size_t nargs, Object *kw);
 
 /* The per-class fields that the constructor arguments give: ImportError
    takes name= and path= keywords, SyntaxError a details tuple. */
@@ -457,7 +458,8 @@ static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *
     Type *t = type_of(e);
     Object *STM_SEG *fields = ((Exception *)e)->fields;
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    if (nkw && !type_is_subtype(t, vm.e_ImportError)) {
+    if (nkw && !type_is_subtype(t, vm.e_ImportError) && !type_is_subtype(t, vm.e_AttributeError)
+        && !type_is_subtype(t, vm.e_NameError)) {
         raise(vm.e_TypeError, "%s() takes no keyword arguments", type_name(t));
         return -1;
     }
@@ -499,9 +501,30 @@ static int exc_set_fields(Object *e, Object *const *args, size_t nargs, Object *
                 fields[1 + i] = tuple_get(d, i);
         }
     } else if (type_is_subtype(t, vm.e_AttributeError) || type_is_subtype(t, vm.e_NameError)) {
-        fields[0] = fields[1] = None;
+        /* name= for both, obj= for AttributeError only. */
+        bool attr = type_is_subtype(t, vm.e_AttributeError);
+        fields[0] = None;
+        if (attr)
+            fields[1] = None;
+        for (size_t k = 0; k < nkw; k++) {
+            Object *name = tuple_get(kwnames, k);
+            char nb[100];
+            if (str_eq_cstr(name, "name")) {
+                fields[0] = args[nargs + k];
+            } else if (attr && str_eq_cstr(name, "obj")) {
+                fields[1] = args[nargs + k];
+            } else {
+                raise(vm.e_TypeError, "'%s' is an invalid keyword argument for %s()",
+                      str_cstr(name, nb, sizeof nb), type_name(t));
+                return -1;
+            }
+        }
     } else if ((type_is_subtype(t, vm.e_UnicodeDecodeError)
-                || type_is_subtype(t, vm.e_UnicodeEncodeError)) && nargs == 5) {
+                || type_is_subtype(t, vm.e_UnicodeEncodeError)) && nargs != 5) {
+        raise(vm.e_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+        return -1;
+    } else if (type_is_subtype(t, vm.e_UnicodeDecodeError)
+               || type_is_subtype(t, vm.e_UnicodeEncodeError)) {
         static const char *const names[] = { "encoding", "object", "start", "end", "reason" };
         for (int i = 0; i < 5; i++)
             if (obj_setattr(e, intern_cstr(names[i]), args[i]) < 0)
@@ -571,6 +594,10 @@ static Object *exc_construct(Object *cls, Object *const *args, size_t nargs, Obj
     if (!a)
         return NULL;
     Object *e = exception_new(t, a);
+    /* Keywords are for the __init__ of a class that overrides it (as
+       CPython's BaseException.__new__ ignores them). */
+    if (kwnames && t->init != exc_init_slot)
+        kwnames = NULL;
     if (!e || exc_set_fields(e, args, nargs, kwnames) < 0)
         return NULL;
     return e;

@@ -6,6 +6,7 @@
 
 #include "compiler/code.h"
 #include "vm/runtime.h"
+#include "vm/str_impl.h"
 
 Frame *frame_new(Object *code, Object *func, Object *globals, Object *builtins, Object *locals)
 {
@@ -251,6 +252,37 @@ static Object *frame_repr(Object *f)
                       str_cstr(c->name, nb, sizeof nb));
 }
 
+/* frame.clear(), which traceback.clear_frames() calls: drops what the
+   frame's plain locals hold.  Cells and the value stack stay: a frame
+   another thread still runs would not survive losing them. */
+static Object *frame_clear(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("clear", kw, nargs, 0) < 0)
+        return NULL;
+    for (Object *f = thread_state()->frame; f; f = ((Frame *)f)->back) {
+        obj_read(f);
+        if (f == self)
+            return raise(vm.e_RuntimeError, "cannot clear an executing frame");
+    }
+    Frame *fr = (Frame *)self;
+    obj_read(self);
+    Object *gen = fr->generator;
+    if (gen) {
+        obj_read(gen);
+        if (((Generator *)gen)->running)
+            return raise(vm.e_RuntimeError, "cannot clear an executing frame");
+        Object *close = ((Generator *)gen)->frame ? obj_getattr_cstr(gen, "close") : NULL;
+        if (((Generator *)gen)->frame && (!close || !obj_call0(close)))
+            return NULL;
+    }
+    Object *kinds = ((Code *)fr->code)->localsplus_kinds;
+    obj_write(self);
+    for (size_t i = 0; i < fr->nlocalsplus && i < bytes_size(kinds); i++)
+        if ((bytes_data(kinds)[i] & (CO_FAST_CELL | CO_FAST_FREE)) == 0)
+            fr->slots[i] = NULL;
+    return None;
+}
+
 #define TB(o) ((Traceback *)(o))
 static Object *tb_next(Object *t) { obj_read(t); return TB(t)->next ? TB(t)->next : None; }
 static Object *tb_frame(Object *t) { return TB(t)->frame; }
@@ -288,6 +320,8 @@ void frame_type_init(void)
     getset_new(t, "f_lasti", f_lasti, NULL);
     getset_new(t, "f_back", f_back, NULL);
     getset_new(t, "f_trace", f_trace, NULL);
+    static const MethodDef methods[] = { { "clear", frame_clear, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(t, methods);
     t = vm.t_traceback;
     getset_new(t, "tb_next", tb_next, tb_set_next);
     getset_new(t, "tb_frame", tb_frame, NULL);

@@ -31,6 +31,46 @@ Object *function_new(Object *code, Object *globals, Object *qualname)
     return (Object *)f;
 }
 
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None). */
+static Object *function_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    static const char *const names[] = { "code", "globals", "name", "argdefs", "closure", NULL };
+    Object *a[5];
+    if (args_parse("function", args, nargs, kw, names, 2, 5, a) < 0)
+        return NULL;
+    if (is_small(a[0]) || a[0]->type != vm.t_code)
+        return raise(vm.e_TypeError, "function() argument 'code' must be code, not %s",
+                     type_name(type_of(a[0])));
+    if (is_small(a[1]) || !is_instance_of(a[1], vm.t_dict))
+        return raise(vm.e_TypeError, "function() argument 'globals' must be dict, not %s",
+                     type_name(type_of(a[1])));
+    if (a[2] && a[2] != None && !is_str(a[2]))
+        return raise(vm.e_TypeError, "arg 3 (name) must be None or string");
+    if (a[3] && a[3] != None && (is_small(a[3]) || a[3]->type != vm.t_tuple))
+        return raise(vm.e_TypeError, "arg 4 (defaults) must be None or tuple");
+    size_t nfree = ((Code *)a[0])->nfrees;
+    size_t nclosure = a[4] && a[4] != None && !is_small(a[4]) && a[4]->type == vm.t_tuple
+                      ? tuple_size(a[4]) : 0;
+    if (a[4] && a[4] != None && (is_small(a[4]) || a[4]->type != vm.t_tuple))
+        return raise(vm.e_TypeError, "arg 5 (closure) must be tuple");
+    if (nfree != nclosure) {
+        char nb[200];
+        return raise(vm.e_ValueError, "%s requires closure of length %zu, not %zu",
+                     str_cstr(((Code *)a[0])->name, nb, sizeof nb), nfree, nclosure);
+    }
+    Object *f = function_new(a[0], a[1], NULL);
+    if (!f)
+        return NULL;
+    Function *fn = (Function *)f;
+    if (a[2] && a[2] != None)
+        fn->name = a[2];
+    if (a[3] && a[3] != None)
+        fn->defaults = a[3];
+    if (nclosure)
+        fn->closure = a[4];
+    return f;
+}
+
 /* MAKE_FUNCTION: the code object was popped; the other parts are on the
    stack below it, in the order CPython 3.11 pushes them. */
 Object *build_function(Object *code, Object *globals, uint32_t flags, Object *STM_SEG **spp)
@@ -594,6 +634,36 @@ static Object *method_descr_get_self(Object *m, Object *obj, Type *owner)
 
 /* ---- builtin function attributes -------------------------------------------- */
 
+/* Pickling names a builtin by its global name and a method as
+   getattr(owner, name), as CPython's __reduce__ methods do. */
+static Object *getattr_reduce(Object *owner, Object *name)
+{
+    Object *ga = dict_get_cstr(vm.builtins, "getattr");
+    Object *args = ga && name ? tuple_pack(2, owner, name) : NULL;
+    return args ? tuple_pack(2, ga, args) : NULL;
+}
+
+static Object *builtin_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__reduce__", kw, nargs, 0) < 0)
+        return NULL;
+    Builtin *b = (Builtin *)self;
+    Type *t = type_of(self);
+    if (t == vm.t_method_descriptor || t == vm.t_classmethod_descriptor || t == vm.t_wrapper_descriptor)
+        return getattr_reduce((Object *)b->owner, b->name);
+    if (!b->self || (!is_small(b->self) && b->self->type == vm.t_module))
+        return b->name;
+    return getattr_reduce(b->self, b->name);
+}
+
+static Object *method_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__reduce__", kw, nargs, 0) < 0)
+        return NULL;
+    Method *m = (Method *)self;
+    return getattr_reduce(m->self, obj_getattr_cstr(m->func, "__name__"));
+}
+
 static Object *builtin_get_name(Object *b) { return ((Builtin *)b)->name; }
 static Object *builtin_get_self(Object *b)
 {
@@ -645,6 +715,7 @@ static Object *function_get_method(Object *self, Object *const *args, size_t nar
 void func_types_init(void)
 {
     Type *t = vm.t_function;
+    t->tp_new = function_tp_new;
     t->call = function_call;
     t->descr_get = function_get;
     t->repr = function_repr;
@@ -691,7 +762,11 @@ void func_types_init(void)
 
     Type *bts[] = { vm.t_builtin_function, vm.t_builtin_method, vm.t_method_descriptor,
                     vm.t_classmethod_descriptor, vm.t_wrapper_descriptor };
+    static const MethodDef reduce_builtin[] = { { "__reduce__", builtin_reduce, 0 }, { NULL, NULL, 0 } };
+    static const MethodDef reduce_method[] = { { "__reduce__", method_reduce, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(vm.t_method, reduce_method);
     for (size_t i = 0; i < sizeof bts / sizeof bts[0]; i++) {
+        type_add_methods(bts[i], reduce_builtin);
         getset_new(bts[i], "__name__", builtin_get_name, NULL);
         getset_new(bts[i], "__qualname__", builtin_get_qualname, NULL);
         getset_new(bts[i], "__doc__", builtin_get_doc, NULL);

@@ -117,6 +117,13 @@ static void trace_items(struct stm_header *h, size_t from, size_t to,
         visit_range(a->items + from, to - from, visit, ctx);
 }
 
+/* The references of one object as the collector sees them, for the gc
+   module's get_referents() and its walks over the heap (mod_gc.c). */
+void vm_trace_object(Object *o, stm_visit_fn *visit, void *ctx)
+{
+    trace((struct stm_header *)stm_real_address((stm_obj *)o), visit, ctx);
+}
+
 bool vm_heap_setup(void)
 {
     struct stm_config cfg = {

@@ -146,8 +146,13 @@ static Object *zip_tp_new(Object *cls, Object *const *args, size_t nargs, Object
     static const char *const names[] = { "strict", NULL };
     Object *strict = NULL;
     size_t nkw = kw ? tuple_size(kw) : 0;
-    if (nkw > 1 || (nkw == 1 && !str_eq_cstr(tuple_get(kw, 0), names[0])))
-        return raise(vm.e_TypeError, "zip() takes at most 1 keyword argument");
+    if (nkw > 1)
+        return raise(vm.e_TypeError, "zip() takes at most 1 keyword argument (%zu given)", nkw);
+    if (nkw == 1 && !str_eq_cstr(tuple_get(kw, 0), names[0])) {
+        char b[100];
+        return raise(vm.e_TypeError, "'%s' is an invalid keyword argument for zip()",
+                     str_cstr(tuple_get(kw, 0), b, sizeof b));
+    }
     if (nkw)
         strict = args[nargs];
     Object *its = tuple_new(nargs);
@@ -277,9 +282,9 @@ static Object *reversed_tp_new(Object *cls, Object *const *args, size_t nargs, O
     if (args_no_kw("reversed", kw) < 0 || args_count("reversed", nargs, 1, 1) < 0)
         return NULL;
     Object *rev = type_lookup(type_of(args[0]), intern_cstr("__reversed__"));
-    if (rev)
+    if (rev && rev != None)
         return obj_call1(rev, args[0]);
-    if (!type_of(args[0])->getitem || !type_of(args[0])->length || type_of(args[0]) == vm.t_dict)
+    if (rev || !type_of(args[0])->getitem || type_of(args[0]) == vm.t_dict)
         return raise(vm.e_TypeError, "'%s' object is not reversible", type_name(type_of(args[0])));
     intptr_t n = obj_length(args[0]);
     if (n < 0)

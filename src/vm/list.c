@@ -171,6 +171,19 @@ int list_extend(Object *l, Object *iterable)
     Object *it = obj_iter(iterable);
     if (!it)
         return -1;
+    /* CPython asks the iterable's __len__ for a size hint (a class may
+       see the call); it only reserves room, within reason. */
+    Type *ti = type_of(iterable);
+    if (ti->length) {
+        intptr_t n = ti->length(iterable);
+        if (n < 0) {
+            if (!exc_matches(vm.e_TypeError))
+                return -1;
+            exc_clear();
+        } else if (n <= (1 << 20) && list_reserve(l, list_size(l) + (size_t)n) < 0) {
+            return -1;
+        }
+    }
     for (;;) {
         Object *v = obj_next(it);
         if (!v)
@@ -677,6 +690,10 @@ static Object *m_sort(Object *self, Object *const *args, size_t nargs, Object *k
         }
         out[k] = args[nargs + i];
     }
+    /* reverse takes ints only (bools included), as CPython parses it. */
+    if (out[1] && !is_int(out[1]))
+        return raise(vm.e_TypeError, "'%s' object cannot be interpreted as an integer",
+                     type_name(type_of(out[1])));
     int rev = out[1] ? obj_truth(out[1]) : 0;
     if (rev < 0)
         return NULL;

@@ -22,19 +22,26 @@ Object *match_keys(Object *subject, Object *keys)
 {
     size_t n = tuple_size(keys);
     Object *values = tuple_new(n);
+    /* Other mappings are asked through get(key, dummy), so that a
+       defaultdict's __missing__ adds no key. */
+    Object *get = NULL, *dummy = NULL;
+    if (is_small(subject) || subject->type != vm.t_dict) {
+        get = obj_getattr_cstr(subject, "get");
+        dummy = vm_alloc(sizeof(struct Object), L_PLAIN, vm.t_object);
+        if (!get || !dummy)
+            return NULL;
+    }
     for (size_t i = 0; values && i < n; i++) {
         Object *v;
         int r;
-        if (!is_small(subject) && subject->type == vm.t_dict) {
+        if (!get) {
             r = dict_lookup(subject, tuple_get(keys, i), &v);
         } else {
-            v = obj_getitem(subject, tuple_get(keys, i));
-            r = v ? 1 : 0;
-            if (!v) {
-                if (!exc_matches(vm.e_KeyError))
-                    return NULL;
-                exc_clear();
-            }
+            Object *argv[2] = { tuple_get(keys, i), dummy };
+            v = obj_call(get, argv, 2, NULL);
+            if (!v)
+                return NULL;
+            r = v != dummy;
         }
         if (r < 0)
             return NULL;

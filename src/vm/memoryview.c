@@ -49,10 +49,44 @@ static size_t format_size(char f)
 
 static bool is_byte_format(char f) { return f == 'B' || f == 'b' || f == 'c'; }
 
-/* The data of a bytes or bytearray (or subclass instance), for writing
-   when write. */
+static const BufferExporter *module_exporters[4];
+
+void buffer_add_exporter(const BufferExporter *e)
+{
+    for (size_t i = 0; i < sizeof module_exporters / sizeof module_exporters[0]; i++)
+        if (!module_exporters[i] || module_exporters[i] == e) {
+            module_exporters[i] = e;
+            return;
+        }
+}
+
+static const BufferExporter *module_exporter(Object *obj)
+{
+    if (layout_of(obj) != L_NATIVE)
+        return NULL;
+    for (size_t i = 0; i < sizeof module_exporters / sizeof module_exporters[0]; i++)
+        if (module_exporters[i] && module_exporters[i]->is(obj))
+            return module_exporters[i];
+    return NULL;
+}
+
+/* A view starts (1) or stops (-1) holding the exporter's data in place. */
+static void exporter_hold(Object *obj, int delta)
+{
+    const BufferExporter *e = module_exporter(obj);
+    if (e)
+        e->export(obj, delta);
+    else
+        bytearray_export(obj, delta);
+}
+
+/* The data of a bytes or bytearray (or subclass instance) or of a module's
+   exporter, for writing when write. */
 static unsigned char *exporter_data(Object *obj, bool write, size_t *size)
 {
+    const BufferExporter *e = module_exporter(obj);
+    if (e)
+        return e->data(obj, write, size);
     if (layout_of(obj) == L_BYTES) {
         *size = bytes_size(obj);
         return bytes_wdata(obj);
@@ -125,6 +159,13 @@ int buffer_try(Object *v, Buffer *out, bool writable)
         out->itemsize = m->itemsize;
         out->format = m->format;
         out->readonly = m->readonly;
+    } else if (module_exporter(v)) {
+        size_t itemsize;
+        out->obj = v;
+        out->format = module_exporter(v)->format(v, &itemsize);
+        out->itemsize = itemsize;
+        out->readonly = false;
+        out->data = exporter_data(v, writable, &out->len);
     } else {
         return 0;
     }
@@ -272,7 +313,7 @@ static void view_release(MemView *m)
     m->released = true;
     if (m->exporting) {
         m->exporting = false;
-        bytearray_export(m->obj, -1);
+        exporter_hold(m->obj, -1);
     }
 }
 
@@ -298,7 +339,7 @@ void buffer_release_dead_views(void)
 static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t stride,
                          uint32_t itemsize, char format, bool readonly)
 {
-    bool exports = is_bytearray(obj);
+    bool exports = is_bytearray(obj) || module_exporter(obj);
     if (exports)
         drain_finalizable();
     MemView *m = (MemView *)vm_alloc(sizeof(struct MemView), L_NATIVE, t_memoryview);
@@ -314,7 +355,7 @@ static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t str
     m->hash = -1;
     if (exports) {
         m->exporting = true;
-        bytearray_export(obj, 1);
+        exporter_hold(obj, 1);
         stm_enable_finalizer((stm_obj *)m);
     }
     return m;
@@ -346,7 +387,8 @@ static MemView *view_from(Object *v)
     if (r == 0)
         return (MemView *)raise(vm.e_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                      type_name(type_of(v)));
-    return view_new(v, 0, (intptr_t)b.len, 1, 1, 'B', b.readonly);
+    return view_new(v, 0, (intptr_t)(b.len / b.itemsize), (intptr_t)b.itemsize,
+                    (uint32_t)b.itemsize, b.format, b.readonly);
 }
 
 static Object *mv_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)

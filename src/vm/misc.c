@@ -81,13 +81,22 @@ int repeat_count(Object *n, size_t copy_bytes, intptr_t *out)
 }
 
 /* CPython's PySlice_GetIndicesEx: clip to the sequence and count. */
+static int slice_index(Object *v, intptr_t *out)
+{
+    if (!is_small(v) && !type_lookup(type_of(v), intern_cstr("__index__"))) {
+        raise(vm.e_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    return index_to_ssize(v, out, true);
+}
+
 int slice_indices(Object *slice, intptr_t length, intptr_t *start, intptr_t *stop,
                   intptr_t *step, intptr_t *count)
 {
     Slice *s = (Slice *)slice;
     *step = 1;
     if (s->step != None) {
-        if (index_to_ssize(s->step, step, true) < 0)
+        if (slice_index(s->step, step) < 0)
             return -1;
         if (*step == 0) {
             raise(vm.e_ValueError, "slice step cannot be zero");
@@ -100,7 +109,7 @@ int slice_indices(Object *slice, intptr_t length, intptr_t *start, intptr_t *sto
     if (s->start == None) {
         *start = *step < 0 ? upper : lower;
     } else {
-        if (index_to_ssize(s->start, start, true) < 0)
+        if (slice_index(s->start, start) < 0)
             return -1;
         if (*start < 0) {
             *start += length;
@@ -113,7 +122,7 @@ int slice_indices(Object *slice, intptr_t length, intptr_t *start, intptr_t *sto
     if (s->stop == None) {
         *stop = *step < 0 ? lower : upper;
     } else {
-        if (index_to_ssize(s->stop, stop, true) < 0)
+        if (slice_index(s->stop, stop) < 0)
             return -1;
         if (*stop < 0) {
             *stop += length;
@@ -189,8 +198,13 @@ Object *module_new(Object *name)
         return NULL;
     m->name = name;
     m->dict = dict_new();
+    /* The attributes every module has, as in CPython: importlib reads
+       __spec__ and __loader__ without a default. */
     if (!m->dict || dict_set_cstr(m->dict, "__name__", name) < 0
-        || dict_set_cstr(m->dict, "__doc__", None) < 0)
+        || dict_set_cstr(m->dict, "__doc__", None) < 0
+        || dict_set_cstr(m->dict, "__package__", None) < 0
+        || dict_set_cstr(m->dict, "__loader__", None) < 0
+        || dict_set_cstr(m->dict, "__spec__", None) < 0)
         return NULL;
     return (Object *)m;
 }
@@ -246,6 +260,14 @@ static int module_init(Object *self, Object *const *args, size_t nargs, Object *
 static Object *none_repr(Object *v) { return intern_cstr("None"); }
 static Object *notimpl_repr(Object *v) { return intern_cstr("NotImplemented"); }
 static Object *ellipsis_repr(Object *v) { return intern_cstr("Ellipsis"); }
+
+/* The singletons pickle as the builtins' global names. */
+static Object *singleton_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__reduce__", kw, nargs, 0) < 0)
+        return NULL;
+    return intern_cstr(self == vm.ellipsis ? "Ellipsis" : "NotImplemented");
+}
 static int none_truth(Object *v) { return 0; }
 
 static Object *slice_repr(Object *v)
@@ -262,8 +284,23 @@ static Object *slice_repr(Object *v)
 
 static Object *cell_contents(Object *c)
 {
+    obj_read(c);
     Object *v = ((Cell *)c)->value;
     return v ? v : raise(vm.e_ValueError, "Cell is empty");
+}
+
+static int cell_set_contents(Object *c, Object *v)
+{
+    obj_write(c);
+    ((Cell *)c)->value = v;
+    return 0;
+}
+
+static Object *cell_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("cell", kw) < 0 || args_count("cell", nargs, 0, 1) < 0)
+        return NULL;
+    return cell_new(nargs ? args[0] : NULL);
 }
 
 Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
@@ -280,9 +317,13 @@ void misc_types_init(void)
     vm.t_NoneType->truth = none_truth;
     vm.t_NotImplementedType->repr = notimpl_repr;
     vm.t_ellipsis->repr = ellipsis_repr;
+    static const MethodDef reduce[] = { { "__reduce__", singleton_reduce, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(vm.t_ellipsis, reduce);
+    type_add_methods(vm.t_NotImplementedType, reduce);
     vm.t_slice->repr = slice_repr;
     vm.t_slice->hash = hash_not_implemented;
-    getset_new(vm.t_cell, "cell_contents", cell_contents, NULL);
+    getset_new(vm.t_cell, "cell_contents", cell_contents, cell_set_contents);
+    vm.t_cell->tp_new = cell_tp_new;
     vm.t_list->hash = hash_not_implemented;
     vm.t_set->hash = hash_not_implemented;
 }

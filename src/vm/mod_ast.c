@@ -4,7 +4,7 @@
 ** compile(..., flags=PyCF_ONLY_AST), which parses with the compiler's
 ** parser and turns its tree into instances of those classes.  So
 ** `import ast` and ast.parse() work (Lib/traceback.py uses them to split
-** its markers).  Compiling an AST object back into code is not supported.
+** its markers).  compile() of a tree is in ast_compile.c.
 */
 #include <stdarg.h>
 #include <stdint.h>

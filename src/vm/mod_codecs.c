@@ -1059,39 +1059,9 @@ static Object *f_charmap_build(Object *self, Object *const *args, size_t nargs, 
 
 /* ---- character names, for namereplace ------------------------------------------------ */
 
-static const char *const jamo_l[] = { "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
-                                      "SS", "", "J", "JJ", "C", "K", "T", "P", "H" };
-static const char *const jamo_v[] = { "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O",
-                                      "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU",
-                                      "EU", "YI", "I" };
-static const char *const jamo_t[] = { "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
-                                      "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
-                                      "SS", "NG", "J", "C", "K", "T", "P", "H" };
-
 const char *codec_char_name(uint32_t c, char *buf)
 {
-    if (c >= 0xac00 && c <= 0xd7a3) {
-        uint32_t k = c - 0xac00;
-        snprintf(buf, 128, "HANGUL SYLLABLE %s%s%s", jamo_l[k / (21 * 28)],
-                 jamo_v[(k / 28) % 21], jamo_t[k % 28]);
-        return buf;
-    }
-    for (int r = 0; r < uni_name_range_count; r++)
-        if (c >= uni_name_ranges[r].first && c <= uni_name_ranges[r].last) {
-            snprintf(buf, 128, "%s%04X", uni_rule_prefixes[uni_name_ranges[r].prefix], c);
-            return buf;
-        }
-    for (int i = 0; i < uni_name_count; i++)
-        if (uni_name_codes[i] == c) {
-            const char *name = uni_name_blob + uni_name_offsets[i];
-            size_t len = (size_t)(strchr(name, '\n') - name);
-            if (len > 127)
-                len = 127;
-            memcpy(buf, name, len);
-            buf[len] = 0;
-            return buf;
-        }
-    return NULL;
+    return unicode_name_of(c, buf, 128) ? buf : NULL;
 }
 
 /* ---- the error handlers as functions ------------------------------------------------- */

@@ -663,6 +663,13 @@ static Object *dd_repr(Object *self)
     return pre ? str_concat(str_concat(pre, dr), str_from_cstr(")")) : NULL;
 }
 
+/* Its own __repr__ in its dict: pprint tells defaultdict from dict by
+   type(obj).__repr__. */
+static Object *dd_m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : dd_repr(self);
+}
+
 static Object *dd_get_factory(Object *self)
 {
     obj_read(self);
@@ -863,7 +870,7 @@ static void collections_types_init(Object *modname)
     type_inherit(dd);
     static const MethodDef dd_methods[] = {
         { "__missing__", dd_missing, 0 }, { "copy", dd_copy, 0 }, { "__copy__", dd_copy, 0 },
-        { "__reduce__", dd_reduce, 0 },
+        { "__reduce__", dd_reduce, 0 }, { "__repr__", dd_m_repr, 0 },
         { NULL, NULL, 0 },
     };
     type_add_methods(dd, dd_methods);

@@ -557,18 +557,44 @@ static Object *fileio_readall(Object *self, Object *const *args, size_t nargs, O
     return fileio_readall_c(self);
 }
 
+/* The size in bytes of readinto()'s target, any writable buffer
+   (bytearray, memoryview, array); -1 with CPython's TypeError. */
+static intptr_t readinto_size(Object *v)
+{
+    Buffer b;
+    int r = buffer_try(v, &b, false);
+    if (r < 0)
+        return -1;
+    if (r == 0 || b.readonly) {
+        raise(vm.e_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+              type_name(type_of(v)));
+        return -1;
+    }
+    return (intptr_t)b.len;
+}
+
+/* Copies the bytes read into the target (its address taken again: the
+   read allocated). */
+static Object *readinto_fill(Object *v, Object *data)
+{
+    Buffer b;
+    if (buffer_get(v, &b, true) < 0)
+        return NULL;
+    size_t n = bytes_size(data) < b.len ? bytes_size(data) : b.len;
+    memcpy(b.data, bytes_data(data), n);
+    keep_alive(v);
+    return make_small((intptr_t)n);
+}
+
 static Object *fileio_readinto(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     if (args_exact("readinto", kw, nargs, 1) < 0 || fileio_check_mode(self, IO_READABLE) < 0)
         return NULL;
-    intptr_t n = obj_length(args[0]);
+    intptr_t n = readinto_size(args[0]);
     Object *b = n < 0 ? NULL : fileio_read_n(self, n);
     if (!b || b == None)
         return b;
-    Object *sl = slice_new(make_small(0), make_small((intptr_t)bytes_size(b)), None);
-    if (!sl || obj_setitem(args[0], sl, b) < 0)
-        return NULL;
-    return make_small((intptr_t)bytes_size(b));
+    return readinto_fill(args[0], b);
 }
 
 Object *fileio_write_data(Object *self, const void *p, size_t n)
@@ -832,6 +858,15 @@ static Object *bytesio_read(Object *self, Object *const *args, size_t nargs, Obj
     return bytesio_take(self, n);
 }
 
+static Object *bytesio_readinto(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("readinto", kw, nargs, 1) < 0 || bytesio_check(self) < 0)
+        return NULL;
+    intptr_t n = readinto_size(args[0]);
+    Object *b = n < 0 ? NULL : bytesio_take(self, n);
+    return b ? readinto_fill(args[0], b) : NULL;
+}
+
 static Object *bytesio_readline(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     int64_t limit = -1;
@@ -1087,8 +1122,11 @@ static Object *raw_read(Object *raw, int64_t n)
 {
     if (io_exact(raw, io_types.FileIO))
         return fileio_read_n(raw, n);
+    /* A raw stream without readall (a BytesIO) reads all through read(). */
     Object *a = make_small(n);
-    Object *r = n < 0 ? io_call_method(raw, "readall", NULL, 0) : io_call_method(raw, "read", &a, 1);
+    Object *r = n >= 0 ? io_call_method(raw, "read", &a, 1)
+                : type_lookup(type_of(raw), intern_cstr("readall")) ? io_call_method(raw, "readall", NULL, 0)
+                : io_call_method(raw, "read", NULL, 0);
     if (r && r != None && !is_bytes(r))
         return raise(vm.e_TypeError, "read() should return bytes");
     return r;
@@ -1231,6 +1269,28 @@ static Object *buffered_read1(Object *self, Object *const *args, size_t nargs, O
         || (nargs && io_size_arg(args[0], &n) < 0))
         return NULL;
     return buffered_read1_n(self, n);
+}
+
+static Object *buffered_readinto_common(Object *self, Object *const *args, size_t nargs,
+                                        Object *kw, const char *fname, bool one)
+{
+    if (args_exact(fname, kw, nargs, 1) < 0)
+        return NULL;
+    intptr_t n = readinto_size(args[0]);
+    Object *b = n < 0 ? NULL : one ? buffered_read1_n(self, n) : buffered_read_n(self, n);
+    if (!b || b == None)
+        return b;
+    return readinto_fill(args[0], b);
+}
+
+static Object *buffered_readinto(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return buffered_readinto_common(self, args, nargs, kw, "readinto", false);
+}
+
+static Object *buffered_readinto1(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return buffered_readinto_common(self, args, nargs, kw, "readinto1", true);
 }
 
 static Object *buffered_peek(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -1765,6 +1825,7 @@ int io_types_init(void)
         { "getvalue", bytesio_getvalue, 0 }, { "getbuffer", bytesio_getbuffer, 0 },
         { "read", bytesio_read, 0 },
         { "read1", bytesio_read, 0 }, { "readline", bytesio_readline, 0 },
+        { "readinto", bytesio_readinto, 0 },
         { "write", bytesio_write, 0 }, { "seek", bytesio_seek, 0 }, { "tell", bytesio_tell, 0 },
         { "truncate", bytesio_truncate, 0 }, { "readable", bytesio_true, 0 },
         { "writable", bytesio_true, 0 }, { "seekable", bytesio_true, 0 },
@@ -1776,6 +1837,7 @@ int io_types_init(void)
 
     static const MethodDef buffered[] = {
         { "read", buffered_read, 0 }, { "read1", buffered_read1, 0 },
+        { "readinto", buffered_readinto, 0 }, { "readinto1", buffered_readinto1, 0 },
         { "peek", buffered_peek, 0 }, { "readline", buffered_readline, 0 },
         { "write", buffered_write, 0 }, { "flush", buffered_flush, 0 },
         { "tell", buffered_tell, 0 }, { "seek", buffered_seek, 0 },

@@ -15,9 +15,7 @@
 
 #include "vm/num.h"
 
-/* A real argument as double, as PyFloat_AsDouble: floats, ints,
-   __float__, __index__. */
-static int real_arg(Object *v, double *out)
+int real_arg(Object *v, double *out)
 {
     Object *f = float_unwrap(v);
     if (f) {
@@ -665,9 +663,11 @@ static Object *m_dist(Object *self, Object *const *args, size_t nargs, Object *k
     if (args_exact("dist", kw, nargs, 2) < 0)
         return NULL;
     Object *p = args[0], *q = args[1];
-    if (!is_small(p) && p->type != vm.t_tuple && !(p = list_as_tuple(list_from_iterable(p))))
+    if ((is_small(p) || p->type != vm.t_tuple)
+        && (!(p = list_from_iterable(p)) || !(p = list_as_tuple(p))))
         return NULL;
-    if (!is_small(q) && q->type != vm.t_tuple && !(q = list_as_tuple(list_from_iterable(q))))
+    if ((is_small(q) || q->type != vm.t_tuple)
+        && (!(q = list_from_iterable(q)) || !(q = list_as_tuple(q))))
         return NULL;
     size_t n = tuple_size(p);
     if (tuple_size(q) != n)

@@ -1297,6 +1297,15 @@ static Object *os_get_terminal_size(Object *self, Object *const *args, size_t na
     return structseq_new(terminal_size_type, v);
 }
 
+struct SystemArgs { const char *cmd; int r; };
+
+static void *system_blocking(void *arg)
+{
+    struct SystemArgs *a = arg;
+    a->r = system(a->cmd);
+    return NULL;
+}
+
 static Object *os_system(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     static const char *const names[] = { "command", NULL };
@@ -1307,9 +1316,11 @@ static Object *os_system(Object *self, Object *const *args, size_t nargs, Object
         return NULL;
     os_irreversible("system");
     fflush(NULL);
-    int r = system(cmd);
+    /* The command may run for long: other threads go on meanwhile. */
+    struct SystemArgs a = { cmd, 0 };
+    os_blocking(system_blocking, &a);
     free(cmd);
-    return make_small(r);
+    return make_small(a.r);
 }
 
 /* environ: bytes keys and values, as CPython's posix.environ. */

@@ -201,26 +201,30 @@ static int tm_arg(Object *v, struct tm *tm, const char *fname)
 static int tm_check(struct tm *tm)
 {
     /* Out-of-range fields as CPython's checktm() normalises or rejects them. */
+    const char *bad = NULL;
     if (tm->tm_mon == -1)
         tm->tm_mon = 0;
     else if (tm->tm_mon < 0 || tm->tm_mon > 11)
-        goto bad;
+        bad = "month out of range";
     if (tm->tm_mday == 0)
         tm->tm_mday = 1;
-    else if (tm->tm_mday < 0 || tm->tm_mday > 31)
-        goto bad;
-    if (tm->tm_hour < 0 || tm->tm_hour > 23 || tm->tm_min < 0 || tm->tm_min > 59
-        || tm->tm_sec < 0 || tm->tm_sec > 61)
-        goto bad;
-    if (tm->tm_wday < 0)
-        goto bad;
+    else if (!bad && (tm->tm_mday < 0 || tm->tm_mday > 31))
+        bad = "day of month out of range";
+    if (!bad && (tm->tm_hour < 0 || tm->tm_hour > 23))
+        bad = "hour out of range";
+    if (!bad && (tm->tm_min < 0 || tm->tm_min > 59))
+        bad = "minute out of range";
+    if (!bad && (tm->tm_sec < 0 || tm->tm_sec > 61))
+        bad = "seconds out of range";
+    if (!bad && tm->tm_wday < 0)
+        bad = "day of week out of range";
     if (tm->tm_yday == -1)
         tm->tm_yday = 0;
-    else if (tm->tm_yday < 0 || tm->tm_yday > 365)
-        goto bad;
-    return 0;
-bad:
-    raise(vm.e_ValueError, "%s", "argument out of range");
+    else if (!bad && (tm->tm_yday < 0 || tm->tm_yday > 365))
+        bad = "day of year out of range";
+    if (!bad)
+        return 0;
+    raise(vm.e_ValueError, "%s", bad);
     return -1;
 }
 
@@ -243,6 +247,17 @@ static Object *t_mktime(Object *self, Object *const *args, size_t nargs, Object 
     if (t == (time_t)-1 && tm.tm_wday == -1)
         return raise(vm.e_OverflowError, "mktime argument out of range");
     return float_new((double)t);
+}
+
+Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
+
+/* strptime is written in Python (_strptime), as in CPython. */
+static Object *t_strptime(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Object *mod = import_name(intern_cstr("_strptime"), None, make_small(0),
+                              ((ModuleObj *)vm.sys)->dict);
+    Object *f = mod ? obj_getattr_cstr(mod, "_strptime_time") : NULL;
+    return f ? obj_call(f, args, nargs, kw) : NULL;
 }
 
 static Object *t_strftime(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -388,7 +403,8 @@ Object *time_module_init(void)
         { "process_time_ns", t_process_time_ns, 0 }, { "thread_time", t_thread_time, 0 },
         { "thread_time_ns", t_thread_time_ns, 0 }, { "sleep", t_sleep, 0 },
         { "gmtime", t_gmtime, 0 }, { "localtime", t_localtime, 0 }, { "mktime", t_mktime, 0 },
-        { "strftime", t_strftime, 0 }, { "asctime", t_asctime, 0 }, { "ctime", t_ctime, 0 },
+        { "strftime", t_strftime, 0 }, { "strptime", t_strptime, 0 }, { "asctime", t_asctime, 0 },
+        { "ctime", t_ctime, 0 },
         { "get_clock_info", t_get_clock_info, 0 }, { "tzset", t_tzset, 0 },
         { NULL, NULL, 0 },
     };
@@ -409,6 +425,7 @@ Object *time_module_init(void)
     os_module_add_int(m, "CLOCK_MONOTONIC", CLOCK_MONOTONIC);
     os_module_add_int(m, "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID);
     os_module_add_int(m, "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID);
+    os_module_add_int(m, "_STRUCT_TM_ITEMS", 11);     /* _strptime builds struct_time with it */
     set_zone_info(m);
     return m;
 }

@@ -37,9 +37,27 @@ static Object *new_ref(Type *t, Object *target, Object *callback)
     return (Object *)n;
 }
 
+/* CPython's value types have no room for weak references, nor have
+   instances of classes whose __slots__ leave out __weakref__. */
+static Object *check_weakrefable(Object *o)
+{
+    Type *t = type_of(o);
+    bool ok;
+    if (t->flags & TF_HEAP)
+        ok = (t->flags & TF_HAS_DICT) || type_lookup(t, intern_cstr("__weakref__"));
+    else
+        ok = !is_small(o) && t != vm.t_int && t != vm.t_bool && t != vm.t_float
+             && t != vm.t_complex && t != vm.t_str && t != vm.t_bytes && t != vm.t_bytearray
+             && t != vm.t_tuple && t != vm.t_list && t != vm.t_dict && t != vm.t_NoneType
+             && t != vm.t_object;
+    return ok ? o : raise(vm.e_TypeError, "cannot create weak reference to '%s' object",
+                          type_name(t));
+}
+
 static Object *ref_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_no_kw("ref", kw) < 0 || args_count("ref", nargs, 1, 2) < 0)
+    if (args_no_kw("ref", kw) < 0 || args_count("ref", nargs, 1, 2) < 0
+        || !check_weakrefable(args[0]))
         return NULL;
     return new_ref((Type *)cls, args[0], nargs > 1 ? args[1] : NULL);
 }
@@ -47,6 +65,12 @@ static Object *ref_tp_new(Object *cls, Object *const *args, size_t nargs, Object
 static int ref_init(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     return 0;
+}
+
+/* Subclasses (weakref.KeyedRef) call it through super().__init__. */
+static Object *ref_init_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return None;
 }
 
 static Object *ref_new_method(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -174,9 +198,70 @@ static int proxy_truth(Object *p)
     return t ? obj_truth(t) : -1;
 }
 
+/* The other operations go to the referent too; either operand may be a
+   proxy. */
+static Object *unproxy(Object *o)
+{
+    Type *t = type_of(o);
+    return t == proxy_type || t == callable_proxy_type ? proxy_target(o) : o;
+}
+
+static intptr_t proxy_length(Object *p)
+{
+    Object *t = proxy_target(p);
+    return t ? obj_length(t) : -1;
+}
+
+static Object *proxy_getitem(Object *p, Object *k)
+{
+    Object *t = proxy_target(p);
+    return t ? obj_getitem(t, k) : NULL;
+}
+
+static int proxy_setitem(Object *p, Object *k, Object *v)
+{
+    Object *t = proxy_target(p);
+    return t ? obj_setitem(t, k, v) : -1;
+}
+
+static int proxy_contains(Object *p, Object *k)
+{
+    Object *t = proxy_target(p);
+    return t ? obj_contains(t, k) : -1;
+}
+
+static Object *proxy_iter(Object *p)
+{
+    Object *t = proxy_target(p);
+    return t ? obj_iter(t) : NULL;
+}
+
+static Object *proxy_richcompare(Object *a, Object *b, CmpOp op)
+{
+    Object *x = unproxy(a), *y = x ? unproxy(b) : NULL;
+    return y ? obj_richcompare(x, y, op) : NULL;
+}
+
+#define PROXY_BINARY(op)                                           \
+    static Object *proxy_binary_##op(Object *a, Object *b)          \
+    {                                                               \
+        Object *x = unproxy(a), *y = x ? unproxy(b) : NULL;         \
+        return y ? obj_binary(x, y, op) : NULL;                     \
+    }
+PROXY_BINARY(0) PROXY_BINARY(1) PROXY_BINARY(2) PROXY_BINARY(3) PROXY_BINARY(4)
+PROXY_BINARY(5) PROXY_BINARY(6) PROXY_BINARY(7) PROXY_BINARY(8) PROXY_BINARY(9)
+PROXY_BINARY(10) PROXY_BINARY(11) PROXY_BINARY(12)
+#undef PROXY_BINARY
+static BinaryFn *const proxy_binary[NB_INPLACE] = {
+    proxy_binary_0, proxy_binary_1, proxy_binary_2, proxy_binary_3, proxy_binary_4,
+    proxy_binary_5, proxy_binary_6, proxy_binary_7, proxy_binary_8, proxy_binary_9,
+    proxy_binary_10, proxy_binary_11, proxy_binary_12,
+};
+
 static Object *w_proxy(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_no_kw("proxy", kw) < 0 || args_count("proxy", nargs, 1, 2) < 0)
+    if (args_no_kw("proxy", kw) < 0 || args_count("proxy", nargs, 1, 2) < 0
+        || !check_weakrefable(args[0]))
         return NULL;
     Type *t = type_of(args[0])->call ? callable_proxy_type : proxy_type;
     return new_ref(t, args[0], nargs > 1 ? args[1] : NULL);
@@ -211,7 +296,6 @@ static void types_init(void)
 {
     Type *r = type_new_builtin("ReferenceType", vm.t_object, L_NATIVE,
                                sizeof(struct Native) + sizeof(uint64_t), TF_BASETYPE);
-    r->qualname = r->name = intern_cstr("weakref");
     r->tp_new = ref_tp_new;
     r->init = ref_init;
     r->call = ref_call;
@@ -220,7 +304,9 @@ static void types_init(void)
     r->repr = ref_repr;
     type_inherit(r);
     static const MethodDef methods[] = {
-        { "__new__", ref_new_method, METH_STATIC }, { NULL, NULL, 0 },
+        { "__new__", ref_new_method, METH_STATIC }, { "__init__", ref_init_method, 0 },
+        { "__call__", ref_call, 0 },
+        { NULL, NULL, 0 },
     };
     type_add_methods(r, methods);
     getset_new(r, "__callback__", ref_callback, NULL);
@@ -230,12 +316,20 @@ static void types_init(void)
     for (int i = 0; i < 2; i++) {
         Type *p = type_new_builtin(i ? "CallableProxyType" : "ProxyType", vm.t_object, L_NATIVE,
                                    sizeof(struct Native) + sizeof(uint64_t), 0);
-        p->qualname = p->name = intern_cstr(i ? "weakcallableproxy" : "weakproxy");
+        dict_set_cstr(p->dict, "__module__", intern_cstr("weakref"));
         p->getattr = proxy_getattr;
         p->setattr = proxy_setattr;
         p->str = proxy_str;
         p->repr = proxy_repr;
         p->truth = proxy_truth;
+        p->length = proxy_length;
+        p->getitem = proxy_getitem;
+        p->setitem = proxy_setitem;
+        p->contains = proxy_contains;
+        p->iter = proxy_iter;
+        p->richcompare = proxy_richcompare;
+        for (int op = 0; op < NB_INPLACE; op++)
+            p->binary[op] = proxy_binary[op];
         if (i)
             p->call = proxy_call;
         type_inherit(p);

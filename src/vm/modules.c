@@ -24,6 +24,27 @@ Object *codecs_module_init(void);
 Object *random_module_init(void);
 Object *sha512_module_init(void);
 Object *ast_module_init(void);
+Object *posixsubprocess_module_init(void);
+Object *select_module_init(void);
+Object *array_module_init(void);
+Object *zlib_module_init(void);
+Object *csv_module_init(void);
+Object *sha3_module_init(void);
+Object *md5_module_init(void);
+Object *sha1_module_init(void);
+Object *sha256_module_init(void);
+Object *operator_module_init(void);
+Object *blake2_module_init(void);
+Object *heapq_module_init(void);
+Object *bisect_module_init(void);
+Object *imp_module_init(void);
+Object *warnings_module_init(void);
+Object *marshal_module_init(void);
+Object *binascii_module_init(void);
+Object *contextvars_module_init(void);
+Object *gc_module_init(void);
+Object *unicodedata_module_init(void);
+Object *cmath_module_init(void);
 
 static const struct {
     const char *name;
@@ -48,18 +69,41 @@ static const struct {
     { "_random", random_module_init },
     { "_sha512", sha512_module_init },
     { "_ast", ast_module_init },
+    { "_posixsubprocess", posixsubprocess_module_init },
+    { "select", select_module_init },
+    { "array", array_module_init },
+    { "zlib", zlib_module_init },
+    { "_csv", csv_module_init },
+    { "_sha3", sha3_module_init },
+    { "_md5", md5_module_init },
+    { "_sha1", sha1_module_init },
+    { "_sha256", sha256_module_init },
+    { "_operator", operator_module_init },
+    { "_blake2", blake2_module_init },
+    { "_heapq", heapq_module_init },
+    { "_bisect", bisect_module_init },
+    { "_imp", imp_module_init },
+    { "_warnings", warnings_module_init },
+    { "marshal", marshal_module_init },
+    { "binascii", binascii_module_init },
+    { "_contextvars", contextvars_module_init },
+    { "gc", gc_module_init },
+    { "unicodedata", unicodedata_module_init },
+    { "cmath", cmath_module_init },
 };
 
 bool codecs_setup(void);
 bool random_setup(void);
 bool sha512_setup(void);
 bool fork_hooks_setup(void);
+bool contextvars_setup(void);
 
 /* What some of these modules keep in C globals, made at start-up: such a
    global must always name one committed object (STM flavour). */
 bool builtin_modules_setup(void)
 {
-    return codecs_setup() && random_setup() && sha512_setup() && fork_hooks_setup();
+    return codecs_setup() && random_setup() && sha512_setup() && fork_hooks_setup()
+           && contextvars_setup();
 }
 
 Object *builtin_module_find(Object *name)
@@ -73,6 +117,14 @@ Object *builtin_module_find(Object *name)
         return m;
     }
     return NULL;
+}
+
+bool builtin_module_known(Object *name)
+{
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
+        if (str_eq_cstr(name, builtin_modules[i].name))
+            return true;
+    return false;
 }
 
 /* sys.builtin_module_names: os.py looks for posix there. */

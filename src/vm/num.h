@@ -56,6 +56,10 @@ Object *float_unwrap(Object *v);           /* a Float for floats and subclasses,
 Object *float_repr_of(double d);
 /* v as a double: float, int (OverflowError if too big) -> 1; other -> 0. */
 int number_as_double(Object *v, double *out);
+/* A real argument as double, as PyFloat_AsDouble: floats, ints,
+   __float__, __index__; "must be real number, not T" otherwise
+   (mod_math.c). */
+int real_arg(Object *v, double *out);
 /* float(v) for any object, as the float constructor. */
 Object *float_from_object(Object *v);
 /* x ** y for doubles with Python's errors; may give a complex. */

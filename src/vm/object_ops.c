@@ -14,12 +14,36 @@ static const char *const binop_symbol[NB_INPLACE] = {
 static const char *const cmp_symbol[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const CmpOp cmp_swapped[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 
+/* repr and comparison recurse through nested containers in C: they count
+   against the recursion limit as Python calls do, as in CPython. */
+static bool enter_recursive_call(const char *where)
+{
+    ThreadState *ts = thread_state();
+    if (ts->depth + 1 > ts->recursion_limit || stack_exhausted()) {
+        raise(vm.e_RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    obj_write((Object *)ts);
+    ts->depth++;
+    return true;
+}
+
+static void leave_recursive_call(void)
+{
+    ThreadState *ts = thread_state();
+    obj_write((Object *)ts);
+    ts->depth--;
+}
+
 Object *obj_repr(Object *v)
 {
     Type *t = type_of(v);
     if (!t->repr)
         return str_format("<%s object at %#lx>", type_name(t), (unsigned long)(uintptr_t)v);
+    if (!enter_recursive_call(" while getting the repr of an object"))
+        return NULL;
     Object *r = t->repr(v);
+    leave_recursive_call();
     if (r && !is_str(r))
         return raise(vm.e_TypeError, "__repr__ returned non-string (type %s)",
                      type_name(type_of(r)));
@@ -65,7 +89,22 @@ static Object *try_compare(Type *t, Object *a, Object *b, CmpOp op)
     return t->richcompare(a, b, op);
 }
 
+static Object *richcompare(Object *a, Object *b, CmpOp op);
+
 Object *obj_richcompare(Object *a, Object *b, CmpOp op)
+{
+    /* Numbers and strings compare without recursing. */
+    Type *t = type_of(a);
+    if (t == type_of(b) && (t == vm.t_int || t == vm.t_float || t == vm.t_str))
+        return richcompare(a, b, op);
+    if (!enter_recursive_call(" in comparison"))
+        return NULL;
+    Object *r = richcompare(a, b, op);
+    leave_recursive_call();
+    return r;
+}
+
+static Object *richcompare(Object *a, Object *b, CmpOp op)
 {
     Type *ta = type_of(a), *tb = type_of(b);
     bool reflected_first = ta != tb && type_is_subtype(tb, ta) && tb->richcompare;
@@ -258,12 +297,18 @@ Object *obj_unary(Object *a, enum UnaryOp op)
     return f(a);
 }
 
+Object *generic_alias_new(Object *origin, Object *args);
+
 Object *obj_getitem(Object *v, Object *key)
 {
     Type *t = type_of(v);
     if (t->getitem)
         return t->getitem(v, key);
     if (!is_small(v) && layout_of(v) == L_TYPE) {
+        /* type[int]: type itself has no __class_getitem__, which every
+           class would otherwise find through its metaclass. */
+        if (v == (Object *)vm.t_type)
+            return generic_alias_new(v, key);
         Object *cg = obj_getattr_cstr(v, "__class_getitem__");
         if (cg)
             return obj_call1(cg, key);

@@ -7,6 +7,7 @@
 
 #include "vm/eval.h"
 #include "vm/runtime.h"
+#include "vm/str_impl.h"
 
 static bool excess_args(size_t nargs, Object *kwnames)
 {
@@ -55,8 +56,18 @@ static Object *object_new(Object *cls, Object *const *args, size_t nargs, Object
         return vm_alloc(sizeof(struct Instance), L_INSTANCE, t);
     if (t->instance_layout == L_PLAIN)
         return vm_alloc(sizeof(struct Object), L_PLAIN, t);
+    if (!(t->flags & TF_HEAP))
+        return raise(vm.e_TypeError, "cannot create '%s' instances", type_name(t));
     return raise(vm.e_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
                  type_name(t), type_name(t->base));
+}
+
+/* Builtin types whose instances only C code makes (generators, frames,
+   locks): CPython's types without tp_new. */
+static bool no_constructor(Type *t)
+{
+    return !t->tp_new || (t->tp_new == object_new && !(t->flags & TF_HEAP)
+                          && t->instance_layout != L_INSTANCE && t->instance_layout != L_PLAIN);
 }
 
 static int object_init(Object *self, Object *const *args, size_t nargs, Object *kwnames)
@@ -148,7 +159,7 @@ static Object *type_getattr(Object *self, Object *name)
 {
     Type *t = (Type *)self, *meta = type_of(self);
     Object *meta_attr = type_lookup(meta, name);
-    if (meta_attr && type_of(meta_attr)->descr_set)
+    if (meta_attr && type_of(meta_attr)->descr_set && type_of(meta_attr)->descr_get)
         return type_of(meta_attr)->descr_get(meta_attr, self, meta);
     Object *attr = type_lookup(t, name);
     if (attr) {
@@ -178,8 +189,15 @@ static int type_setattr(Object *self, Object *name, Object *value)
         return type_of(meta_attr)->descr_set(meta_attr, self, value);
     obj_write(self);
     int r = value ? dict_set(t->dict, name, value) : dict_del(t->dict, name);
-    if (r < 0)
+    if (r < 0) {
+        if (!value && exc_matches(vm.e_KeyError)) {
+            exc_clear();
+            char nb[100];
+            raise(vm.e_AttributeError, "type object '%s' has no attribute '%s'", type_name(t),
+                  str_cstr(name, nb, sizeof nb));
+        }
         return -1;
+    }
     /* ABCMeta sets __abstractmethods__: object.__new__ refuses such a class. */
     if (str_eq_cstr(name, "__abstractmethods__")) {
         int abstract = value ? obj_truth(value) : 0;
@@ -301,9 +319,21 @@ static bool exception_without_fields(Type *t)
     return true;
 }
 
+/* How many slots class t itself declares. */
+static size_t own_slots(Type *t)
+{
+    size_t n = 0, pos = 0;
+    Object *k, *v;
+    while (dict_next(t->dict, &pos, &k, &v))
+        if (!is_small(v) && v->type == vm.t_member_descriptor && ((Property *)v)->fset == (Object *)t)
+            n++;
+    return n;
+}
+
+/* A class whose __slots__ add slots has a lay-out of its own. */
 static Type *solid_base(Type *t)
 {
-    while (t->base && ((t->flags & TF_HEAP) || exception_without_fields(t)))
+    while (t->base && (((t->flags & TF_HEAP) && !own_slots(t)) || exception_without_fields(t)))
         t = t->base;
     return t;
 }
@@ -383,8 +413,8 @@ static int member_set(Object *d, Object *obj, Object *value)
     if (slots)
         obj_read((Object *)slots);
     if (!value && (!slots || i >= slots->capacity || !slots->items[i])) {
-        raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", type_name(type_of(obj)),
-              str_cstr(m->name, nb, sizeof nb));
+        /* CPython's wording for deleting an empty slot: the bare name. */
+        raise(vm.e_AttributeError, "%s", str_cstr(m->name, nb, sizeof nb));
         return -1;
     }
     if (!slots || i >= slots->capacity) {
@@ -410,20 +440,40 @@ static Object *member_repr(Object *d)
                       type_name((Type *)m->fset));
 }
 
+static Object *member_name(Object *d) { return ((Property *)d)->name; }
+static Object *member_objclass(Object *d) { return ((Property *)d)->fset; }
+
+static Object *member_qualname(Object *d)
+{
+    char nb[200];
+    return str_format("%s.%s", type_name((Type *)((Property *)d)->fset),
+                      str_cstr(((Property *)d)->name, nb, sizeof nb));
+}
+
 /* How many slots the classes of an MRO declare. */
 static size_t slots_in_mro(Object *mro)
 {
     size_t n = 0;
-    for (size_t i = 0; i < tuple_size(mro); i++) {
-        Object *d = ((Type *)tuple_get(mro, i))->dict;
-        size_t pos = 0;
-        Object *k, *v;
-        while (dict_next(d, &pos, &k, &v))
-            if (!is_small(v) && v->type == vm.t_member_descriptor
-                && ((Property *)v)->fset == tuple_get(mro, i))
-                n++;
-    }
+    for (size_t i = 0; i < tuple_size(mro); i++)
+        n += own_slots((Type *)tuple_get(mro, i));
     return n;
+}
+
+/* "__x" in the body of class C is "_C__x", as the compiler spells
+   self.__x in C's methods. */
+static Object *mangle_private(Object *cls, Object *n)
+{
+    size_t len = str_len(n), skip = 0;
+    if (len < 3 || str_char(n, 0) != '_' || str_char(n, 1) != '_'
+        || (str_char(n, len - 1) == '_' && str_char(n, len - 2) == '_'))
+        return n;
+    while (skip < str_len(cls) && str_char(cls, skip) == '_')
+        skip++;
+    if (skip == str_len(cls))
+        return n;
+    Object *stripped = str_substr(cls, skip, str_len(cls));
+    Object *prefix = stripped ? str_concat(str_from_cstr("_"), stripped) : NULL;
+    return prefix ? str_concat(prefix, n) : NULL;
 }
 
 /* Creates the member descriptors of __slots__; *wants_dict tells whether
@@ -444,12 +494,43 @@ static int make_slots(Type *t, Object *spec, Object *bases, bool *wants_dict)
             return -1;
         }
         if (str_eq_cstr(n, "__dict__")) {
+            if (*wants_dict) {
+                raise(vm.e_TypeError, "__dict__ slot disallowed: we already got one");
+                return -1;
+            }
             *wants_dict = true;
             continue;
         }
-        if (str_eq_cstr(n, "__weakref__"))
+        if (str_eq_cstr(n, "__weakref__")) {
+            if (dict_get_str(t->dict, n) || (t->base && type_lookup(t->base, n))) {
+                raise(vm.e_TypeError, "__weakref__ slot disallowed: "
+                      "either we already got one, or __itemsize__ != 0");
+                return -1;
+            }
+            if (dict_set(t->dict, n, weakref_getset()) < 0)
+                return -1;
             continue;
-        if (dict_get_str(t->dict, n)) {
+        }
+        if (!str_is_identifier(n)) {
+            raise(vm.e_TypeError, "__slots__ must be identifiers");
+            return -1;
+        }
+        /* Instances of these keep their items inline in CPython. */
+        Type *var[] = { vm.t_int, vm.t_bytes, vm.t_tuple };
+        for (int v = 0; v < 3; v++)
+            if (type_is_subtype(t, var[v])) {
+                raise(vm.e_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                      type_name(t->base));
+                return -1;
+            }
+        n = mangle_private(t->name, n);
+        if (!n)
+            return -1;
+        /* A name listed twice (datetime's date.__slots__ + time.__slots__)
+           is no conflict: the later member replaces the earlier one. */
+        Object *prev = dict_get_str(t->dict, n);
+        if (prev && (is_small(prev) || prev->type != vm.t_member_descriptor
+                     || ((Property *)prev)->fset != (Object *)t)) {
             raise(vm.e_ValueError, "'%s' in __slots__ conflicts with class variable",
                   str_cstr(n, nb, sizeof nb));
             return -1;
@@ -508,6 +589,15 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
     if (!mro)
         return NULL;
     t->mro = mro;
+    /* A metaclass may order the MRO itself by overriding mro(). */
+    Object *mro_f = meta != vm.t_type ? type_lookup(meta, intern_cstr("mro")) : NULL;
+    if (mro_f && !is_small(mro_f) && mro_f->type == vm.t_function) {
+        Object *m = obj_getattr_cstr((Object *)t, "mro");
+        Object *r = m ? obj_call(m, NULL, 0, NULL) : NULL;
+        Object *l = r ? list_from_iterable(r) : NULL;
+        if (!l || !(t->mro = list_as_tuple(l)))
+            return NULL;
+    }
     Object *slots_spec = dict_get_cstr(t->dict, "__slots__");
     if (slots_spec && t->instance_layout == L_INSTANCE) {
         /* Instances have a __dict__ only if a base gives them one or
@@ -613,8 +703,18 @@ static Object *type_tp_new(Object *cls, Object *const *args, size_t nargs, Objec
         Object *sn = type_lookup(type_of(v), intern_cstr("__set_name__"));
         if (sn) {
             Object *argv[3] = { v, t, k };
-            if (!obj_call(sn, argv, 3, NULL))
+            if (!obj_call(sn, argv, 3, NULL)) {
+                /* CPython 3.11 wraps the error, keeping it as the cause. */
+                Object *cause = exc_fetch();
+                char kb[200];
+                raise(vm.e_RuntimeError, "Error calling __set_name__ on '%s' instance '%s' in '%s'",
+                      type_name(type_of(v)), str_cstr(k, kb, sizeof kb), type_name((Type *)t));
+                Exception *e = (Exception *)exc_occurred();
+                e->cause = cause;
+                e->context = cause;
+                e->suppress_context = true;
                 return NULL;
+            }
         }
     }
     Object *sup = super_lookup((Type *)t, intern_cstr("__init_subclass__"));
@@ -643,8 +743,11 @@ static Object *object_init_method(Object *self, Object *const *args, size_t narg
 
 static Object *object_new_method(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    if (nargs < 1 || is_small(args[0]) || layout_of(args[0]) != L_TYPE)
-        return raise(vm.e_TypeError, "object.__new__(X): X is not a type object");
+    if (nargs < 1)
+        return raise(vm.e_TypeError, "object.__new__(): not enough arguments");
+    if (is_small(args[0]) || layout_of(args[0]) != L_TYPE)
+        return raise(vm.e_TypeError, "object.__new__(X): X is not a type object (%s)",
+                     type_name(type_of(args[0])));
     /* The nearest builtin base must be content with object's __new__. */
     Type *t = (Type *)args[0], *builtin = t;
     while (builtin->base && (builtin->flags & TF_HEAP))
@@ -669,12 +772,94 @@ static Object *type_get_name(Object *self) { return ((Type *)self)->name; }
 static Object *type_get_qualname(Object *self) { return ((Type *)self)->qualname; }
 static Object *type_get_mro(Object *self) { return ((Type *)self)->mro; }
 static Object *type_get_bases(Object *self) { return ((Type *)self)->bases; }
+/* Assigning __bases__ recomputes the class's own MRO and slots. */
+static int type_set_bases(Object *self, Object *v)
+{
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAP)) {
+        raise(vm.e_TypeError, "cannot set '__bases__' attribute of immutable type '%s'",
+              type_name(t));
+        return -1;
+    }
+    if (!v) {
+        raise(vm.e_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
+              type_name(t));
+        return -1;
+    }
+    if (is_small(v) || layout_of(v) != L_TUPLE) {
+        raise(vm.e_TypeError, "can only assign tuple to %s.__bases__, not %s", type_name(t),
+              type_name(type_of(v)));
+        return -1;
+    }
+    if (tuple_size(v) == 0) {
+        raise(vm.e_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+              type_name(t));
+        return -1;
+    }
+    for (size_t i = 0; i < tuple_size(v); i++) {
+        Object *b = tuple_get(v, i);
+        if (is_small(b) || layout_of(b) != L_TYPE) {
+            raise(vm.e_TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+                  type_name(t), type_name(type_of(b)));
+            return -1;
+        }
+        if (type_is_subtype((Type *)b, t)) {
+            raise(vm.e_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    Type *best = (Type *)tuple_get(v, 0);
+    if (solid_base(best) != solid_base(t->base)) {
+        raise(vm.e_TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+              type_name(best), type_name(t->base));
+        return -1;
+    }
+    Object *mro = c3_mro(t, v);
+    if (!mro)
+        return -1;
+    obj_write(self);
+    t->bases = v;
+    t->base = best;
+    t->mro = mro;
+    return type_ready_slots(t);
+}
+
 static Object *type_get_base(Object *self)
 {
     Type *b = ((Type *)self)->base;
     return b ? (Object *)b : None;
 }
 static Object *type_get_dict(Object *self) { return mappingproxy_new(((Type *)self)->dict); }
+/* CPython's Py_TPFLAGS_* bits that Python code tests (inspect.isabstract,
+   copyreg, typing): the kind of type and the builtin it derives from. */
+static Object *type_get_flags(Object *self)
+{
+    obj_read(self);
+    uint32_t f = ((Type *)self)->flags;
+    static const struct { uint32_t ours; uint64_t theirs; } bits[] = {
+        { TF_HEAP, 1u << 9 }, { TF_BASETYPE, 1u << 10 }, { TF_ABSTRACT, 1u << 20 },
+        { TF_INT_SUBCLASS, 1u << 24 }, { TF_LIST_SUBCLASS, 1u << 25 },
+        { TF_TUPLE_SUBCLASS, 1u << 26 }, { TF_STR_SUBCLASS, 1u << 28 },
+        { TF_DICT_SUBCLASS, 1u << 29 }, { TF_EXC_SUBCLASS, 1u << 30 },
+        { TF_TYPE_SUBCLASS, 1ull << 31 },
+    };
+    uint64_t out = 1u << 12;   /* Py_TPFLAGS_READY */
+    if (!(f & TF_HEAP))
+        out |= 1u << 8;        /* Py_TPFLAGS_IMMUTABLETYPE */
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
+        if (f & bits[i].ours)
+            out |= bits[i].theirs;
+    if (type_is_subtype((Type *)self, vm.t_bytes))
+        out |= 1u << 27;       /* Py_TPFLAGS_BYTES_SUBCLASS */
+    return int_from_u64(out);
+}
+
+/* inspect.signature() of a class with neither __init__ nor __new__ ends
+   on object's; no other type has one written down. */
+static Object *type_get_text_signature(Object *self)
+{
+    return self == (Object *)vm.t_object ? intern_cstr("()") : None;
+}
 static Object *type_get_module(Object *self)
 {
     Object *m = dict_get_cstr(((Type *)self)->dict, "__module__");
@@ -900,6 +1085,15 @@ static Object *mp_richcompare(Object *a, Object *b, CmpOp op)
     return obj_richcompare(proxied(a), b, op);
 }
 
+static Object *mp_or(Object *a, Object *b)
+{
+    if (!is_small(a) && a->type == vm.t_mappingproxy)
+        a = proxied(a);
+    if (!is_small(b) && b->type == vm.t_mappingproxy)
+        b = proxied(b);
+    return obj_binary(a, b, NB_OR);
+}
+
 static Object *mp_forward(Object *p, const char *name, Object *const *args, size_t nargs, Object *kw)
 {
     Object *m = obj_getattr_cstr(proxied(p), name);
@@ -915,6 +1109,12 @@ MP_METHOD(mp_get, "get")
 MP_METHOD(mp_copy, "copy")
 #undef MP_METHOD
 
+/* __repr__ in the type's own dict: pprint dispatches on type(x).__repr__. */
+static Object *mp_m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : mp_repr(self);
+}
+
 static void mappingproxy_type_init(void)
 {
     Type *t = vm.t_mappingproxy;
@@ -924,9 +1124,11 @@ static void mappingproxy_type_init(void)
     t->iter = mp_iter;
     t->repr = mp_repr;
     t->richcompare = mp_richcompare;
+    t->binary[NB_OR] = mp_or;
     static const MethodDef methods[] = {
         { "keys", mp_keys, 0 }, { "values", mp_values, 0 }, { "items", mp_items, 0 },
-        { "get", mp_get, 0 }, { "copy", mp_copy, 0 }, { NULL, NULL, 0 },
+        { "get", mp_get, 0 }, { "copy", mp_copy, 0 }, { "__repr__", mp_m_repr, 0 },
+        { NULL, NULL, 0 },
     };
     type_add_methods(t, methods);
 }
@@ -1121,6 +1323,14 @@ static Object *object_reduce_ex(Object *self, Object *const *args, size_t nargs,
 {
     if (args_count("__reduce_ex__", nargs, 0, 1) < 0 || args_no_kw("__reduce_ex__", kw) < 0)
         return NULL;
+    /* A class's own __reduce__ wins over this default. */
+    Object *own = type_lookup(type_of(self), intern_cstr("__reduce__"));
+    if (own && own != dict_get_cstr(vm.t_object->dict, "__reduce__")) {
+        Object *m = obj_getattr_cstr(self, "__reduce__");
+        return m ? obj_call0(m) : NULL;
+    }
+    if (no_constructor(type_of(self)))
+        return raise(vm.e_TypeError, "cannot pickle '%s' object", type_name(type_of(self)));
     Object *copyreg = import_name(intern_cstr("copyreg"), None, make_small(0),
                                   ((ModuleObj *)vm.sys)->dict);
     if (!copyreg)
@@ -1138,6 +1348,20 @@ static Object *object_reduce_ex(Object *self, Object *const *args, size_t nargs,
     Object *cls_args = state ? tuple_pack(1, (Object *)type_of(self)) : NULL;
     if (!cls_args)
         return NULL;
+    /* __getnewargs__ gives what __new__ needs (namedtuples, immutable
+       subclasses). */
+    Object *gna = type_lookup(type_of(self), intern_cstr("__getnewargs__"));
+    if (gna) {
+        Object *m = obj_getattr_cstr(self, "__getnewargs__");
+        Object *na = m ? obj_call0(m) : NULL;
+        if (!na)
+            return NULL;
+        if (is_small(na) || na->type != vm.t_tuple)
+            return raise(vm.e_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                         type_name(type_of(na)));
+        if (!(cls_args = obj_binary(cls_args, na, NB_ADD)))
+            return NULL;
+    }
     Object *listitems = None, *dictitems = None;
     if (is_instance_of(self, vm.t_list) && !(listitems = obj_iter(self)))
         return NULL;
@@ -1356,8 +1580,10 @@ void object_type_init(void)
     getset_new(t, "__name__", type_get_name, type_set_name);
     getset_new(t, "__qualname__", type_get_qualname, type_set_qualname);
     getset_new(t, "__mro__", type_get_mro, NULL);
-    getset_new(t, "__bases__", type_get_bases, NULL);
+    getset_new(t, "__bases__", type_get_bases, type_set_bases);
     getset_new(t, "__base__", type_get_base, NULL);
+    getset_new(t, "__text_signature__", type_get_text_signature, NULL);
+    getset_new(t, "__flags__", type_get_flags, NULL);
     getset_new(t, "__dict__", type_get_dict, NULL);
     getset_new(t, "__module__", type_get_module, type_set_module);
     getset_new(t, "__doc__", type_get_doc, type_set_doc_attr);
@@ -1366,5 +1592,8 @@ void object_type_init(void)
     vm.t_member_descriptor->descr_get = member_get;
     vm.t_member_descriptor->descr_set = member_set;
     vm.t_member_descriptor->repr = member_repr;
+    getset_new(vm.t_member_descriptor, "__name__", member_name, NULL);
+    getset_new(vm.t_member_descriptor, "__qualname__", member_qualname, NULL);
+    getset_new(vm.t_member_descriptor, "__objclass__", member_objclass, NULL);
     union_type_init();
 }

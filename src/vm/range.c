@@ -432,6 +432,16 @@ static Object *m_indices(Object *self, Object *const *args, size_t nargs, Object
     return tuple_pack(3, start, stop, step);
 }
 
+/* range(start, stop, step) again, for pickle and copy. */
+static Object *m_range_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__reduce__", kw, nargs, 0) < 0)
+        return NULL;
+    Range *r = (Range *)self;
+    Object *a = tuple_pack(3, r->start, r->stop, r->step);
+    return a ? tuple_pack(2, (Object *)vm.t_range, a) : NULL;
+}
+
 static Object *m_slice_reduce(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     Object *t = slice_as_tuple(self);
@@ -460,7 +470,7 @@ void range_types_init(void)
     vm.t_range_iterator->next = range_iter_next;
     static const MethodDef methods[] = {
         { "__reversed__", m_reversed, 0 }, { "count", m_count, 0 }, { "index", m_index, 0 },
-        { NULL, NULL, 0 },
+        { "__reduce__", m_range_reduce, 0 }, { NULL, NULL, 0 },
     };
     type_add_methods(r, methods);
     getset_new(r, "start", get_start, NULL);

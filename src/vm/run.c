@@ -21,7 +21,7 @@ void io_flush_std(void);
 
 /* A SyntaxError instance with CPython's attributes, from the compiler's
    error record. */
-static void raise_syntax_error(const SyntaxErr *e, const Source *src)
+void raise_syntax_error(const SyntaxErr *e, const Source *src)
 {
     Type *t = e->kind == ERR_INDENTATION ? vm.e_IndentationError
             : e->kind == ERR_TAB ? vm.e_TabError
@@ -143,6 +143,22 @@ static bool is_file(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* An attribute of what sys.modules holds, which need not be a module;
+   NULL and no exception when it has none. */
+static Object *module_attr(Object *m, Object *name)
+{
+    if (!is_small(m) && layout_of(m) == L_MODULE)
+        return dict_get_str(((ModuleObj *)m)->dict, name);
+    Object *v = obj_getattr(m, name);
+    if (!v)
+        exc_clear();
+    return v;
+}
+
+int import_spec_set(Object *m, Object *name, const char *file);
+int import_loaded(Object *fullname);
+Object *import_by_finders(Object *fullname);
+
 /* Finds and runs `fullname` (dotted) whose parent package, if any, is
    already imported; search in `path` (a list of directory names). */
 static Object *load_module(Object *fullname, Object *path)
@@ -183,13 +199,15 @@ static Object *load_module(Object *fullname, Object *path)
         }
         if (dict_set(vm.modules, fullname, m) < 0)
             return NULL;
-        if (!run_file_in_module(file, m, false)) {
+        if (import_spec_set(m, fullname, file) < 0 || !run_file_in_module(file, m, false)) {
             Object *e = exc_fetch();
             if (dict_del(vm.modules, fullname) < 0)
                 exc_clear();
             exc_restore(e);
             return NULL;
         }
+        if (import_loaded(fullname) < 0)
+            return NULL;
         /* The module may have replaced itself in sys.modules. */
         Object *final = dict_get_str(vm.modules, fullname);
         return final ? final : m;
@@ -208,6 +226,9 @@ static Object *import_dotted(Object *fullname)
     Object *m = dict_get_str(vm.modules, fullname);
     if (m)
         return m;
+    m = import_by_finders(fullname);
+    if (m || exc_occurred())
+        return m;
     m = builtin_module_find(fullname);
     if (m || exc_occurred())
         return m;
@@ -223,13 +244,16 @@ static Object *import_dotted(Object *fullname)
         m = dict_get_str(vm.modules, fullname);
         if (m)
             return m;
-        Object *ppath = dict_get_cstr(((ModuleObj *)parent)->dict, "__path__");
+        Object *ppath = module_attr(parent, intern_cstr("__path__"));
         if (!ppath) {
             char b[512], p[512];
             return raise(vm.e_ModuleNotFoundError, "No module named '%s'; '%s' is not a package",
                          str_cstr(fullname, b, sizeof b), str_cstr(parent_name, p, sizeof p));
         }
-        m = load_module(fullname, ppath);
+        /* A package's __path__ may be any iterable of directory names. */
+        if (is_small(ppath) || ppath->type != vm.t_list)
+            ppath = list_from_iterable(ppath);
+        m = ppath ? load_module(fullname, ppath) : NULL;
         if (m) {
             Object *last = obj_getitem(fullname, slice_new(make_small((intptr_t)i), None, None));
             if (!last || obj_setattr(parent, str_intern(last), m) < 0)
@@ -248,10 +272,14 @@ static Object *resolve_name(Object *name, int64_t level, Object *globals)
     if (level == 0)
         return name;
     Object *pkg = dict_get_cstr(globals, "__package__");
+    if (pkg && pkg != None && !is_str(pkg))
+        return raise(vm.e_TypeError, "package must be a string");
     if (!pkg || pkg == None) {
         Object *modname = dict_get_cstr(globals, "__name__");
         if (!modname)
             return raise(vm.e_ImportError, "attempted relative import with no known parent package");
+        if (!is_str(modname))
+            return raise(vm.e_TypeError, "__name__ must be a string");
         pkg = modname;
         if (!dict_get_cstr(globals, "__path__")) {
             intptr_t i = (intptr_t)str_len(modname) - 1;
@@ -290,12 +318,21 @@ Object *import_name(Object *name, Object *fromlist, Object *level, Object *globa
     if (!m)
         return NULL;
     bool has_from = fromlist && fromlist != None && obj_truth(fromlist) == 1;
+    /* __import__ may be given any sequence: a list, typically. */
+    if (has_from && (is_small(fromlist) || fromlist->type != vm.t_tuple)) {
+        Object *l = list_from_iterable(fromlist);
+        if (!l || !(fromlist = list_as_tuple(l)))
+            return NULL;
+    }
     if (has_from) {
         /* from package import submodule: load submodules named there. */
-        Object *ppath = dict_get_cstr(((ModuleObj *)m)->dict, "__path__");
+        Object *ppath = module_attr(m, intern_cstr("__path__"));
         for (size_t i = 0; ppath && i < tuple_size(fromlist); i++) {
             Object *item = tuple_get(fromlist, i);
-            if (!is_str(item) || str_eq_cstr(item, "*") || dict_get_str(((ModuleObj *)m)->dict, item))
+            if (!is_str(item))
+                return raise(vm.e_TypeError, "Item in ``from list'' must be str, not %s",
+                             type_name(type_of(item)));
+            if (str_eq_cstr(item, "*") || module_attr(m, item))
                 continue;
             Object *sub = str_concat(str_concat(full, vm.one_char['.']), item);
             if (!sub || !import_dotted(sub)) {
@@ -354,8 +391,14 @@ Object *import_from(Object *module, Object *name)
 
 int import_star(Object *module, Object *locals)
 {
-    Object *d = ((ModuleObj *)module)->dict;
-    Object *all = dict_get_cstr(d, "__all__");
+    Object *d = module_attr(module, intern_cstr("__dict__"));
+    if (!is_small(module) && layout_of(module) == L_MODULE)
+        d = ((ModuleObj *)module)->dict;
+    Object *all = module_attr(module, intern_cstr("__all__"));
+    if (!all && (!d || is_small(d) || !type_is_subtype(d->type, vm.t_dict))) {
+        raise(vm.e_ImportError, "from-import-* object has no __dict__ and no __all__");
+        return -1;
+    }
     if (all) {
         Object *it = obj_iter(all);
         for (Object *k; it && (k = obj_next(it));) {

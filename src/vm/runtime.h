@@ -64,6 +64,9 @@ Object *str_repr(Object *s);
 static inline bool is_str(Object *v) { return !is_small(v) && layout_of(v) == L_STR; }
 
 Object *str_join(Object *sep, Object *iterable);
+bool str_is_identifier(Object *s);
+/* The thread's C stack is nearly used up (deeply nested containers). */
+bool stack_exhausted(void);
 
 /* ---- bytes --------------------------------------------------------------- */
 Object *bytes_new(const char *data, size_t n);

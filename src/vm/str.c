@@ -391,7 +391,7 @@ int64_t str_hash(Object *o)
     default: HASH_LOOP(uint32_t) break;
     }
 #undef HASH_LOOP
-    h = (int64_t)(x >> 1);
+    h = n ? (int64_t)(x >> 1) : 0;      /* hash('') == 0, as in CPython */
     if (h == -1)
         h = -2;
     s->hash = h;            /* a cache every thread fills alike: no barrier */

@@ -276,19 +276,24 @@ METHOD(istitle)
     return bool_obj(cased);
 }
 
+bool str_is_identifier(Object *s)
+{
+    size_t n = str_len(s);
+    if (n == 0)
+        return false;
+    uint32_t c = str_char(s, 0);
+    if (c != '_' && !uni_has(c, UNI_F_XID_START))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!uni_has(str_char(s, i), UNI_F_XID_CONTINUE))
+            return false;
+    return true;
+}
+
 METHOD(isidentifier)
 {
     NOARGS("isidentifier");
-    size_t n = str_len(self);
-    if (n == 0)
-        return False_;
-    uint32_t c = str_char(self, 0);
-    if (c != '_' && !uni_has(c, UNI_F_XID_START))
-        return False_;
-    for (size_t i = 1; i < n; i++)
-        if (!uni_has(str_char(self, i), UNI_F_XID_CONTINUE))
-            return False_;
-    return True_;
+    return bool_obj(str_is_identifier(self));
 }
 
 /* ---- searching ------------------------------------------------------------------------------ */
@@ -732,6 +737,8 @@ METHOD(splitlines)
     SELF("splitlines");
     static const char *const names[] = { "keepends", NULL };
     Object *a[1];
+    if (nargs > 1)
+        return raise(vm.e_TypeError, "splitlines() takes at most 1 argument (%zu given)", nargs);
     if (args_parse("splitlines", args, nargs, kw, names, 0, 1, a) < 0)
         return NULL;
     int keep = 0;
@@ -792,7 +799,7 @@ METHOD(rpartition) { return partition(self_, args, nargs, kw, true); }
 METHOD(join)
 {
     SELF("join");
-    if (args_exact("join", kw, nargs, 1) < 0)
+    if (args_exact("str.join", kw, nargs, 1) < 0)
         return NULL;
     return str_join(self, args[0]);
 }

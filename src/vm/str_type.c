@@ -280,6 +280,12 @@ static Object *str_tp_new(Object *cls, Object *const *args, size_t nargs, Object
 
 extern const MethodDef str_method_defs[];
 
+/* __repr__ in the type's own dict: pprint dispatches on type(x).__repr__. */
+static Object *str_m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : str_repr_slot(self);
+}
+
 void str_type_init(void)
 {
     Type *t = vm.t_str;
@@ -298,6 +304,8 @@ void str_type_init(void)
     t->getattr = generic_getattr;
     vm.t_str_iterator->next = str_iter_next;
     type_add_methods(t, str_method_defs);
+    static const MethodDef own[] = { { "__repr__", str_m_repr, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(t, own);
     bytes_type_init();
     bytearray_type_init();
 }

@@ -11,7 +11,7 @@
    searched. */
 static Object *super_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)
 {
-    if (args_no_kw("super", kw) < 0 || args_count("super", nargs, 0, 2) < 0)
+    if (args_no_kw("super", kw) < 0 || args_count("super()", nargs, 0, 2) < 0)
         return NULL;
     Object *type, *obj;
     if (nargs == 0) {

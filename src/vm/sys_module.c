@@ -209,6 +209,12 @@ static Object *ns_richcompare(Object *a, Object *b, CmpOp op)
     return da && db ? obj_richcompare(da, db, op) : NULL;
 }
 
+/* __repr__ in the type's own dict: pprint dispatches on type(x).__repr__. */
+static Object *ns_m_repr(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : ns_repr(self);
+}
+
 static void namespace_type_init(void)
 {
     Type *t = type_new_builtin("SimpleNamespace", vm.t_object, L_INSTANCE, sizeof(struct Instance),
@@ -223,6 +229,8 @@ static void namespace_type_init(void)
     t->hash = NULL;
     dict_set_cstr(t->dict, "__module__", intern_cstr("types"));
     dict_set_cstr(t->dict, "__hash__", None);
+    static const MethodDef methods[] = { { "__repr__", ns_m_repr, 0 }, { NULL, NULL, 0 } };
+    type_add_methods(t, methods);
     namespace_type = t;
 }
 
@@ -230,6 +238,7 @@ static void namespace_type_init(void)
 Object *sys_get_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
 Object *sys_set_int_max_str_digits(Object *self, Object *const *args, size_t nargs, Object *kw);
 int num_sys_info_init(Object *sys_dict);
+void sys_paths_init(Object *sys_dict, const char *stdlib);
 
 void sys_module_init(int argc, char **argv)
 {
@@ -252,6 +261,7 @@ void sys_module_init(int argc, char **argv)
     const char *lib = getenv("STMPY_STDLIB");
     list_append(path, str_from_cstr(lib ? lib : STMPY_STDLIB));
     dict_set_cstr(d, "path", path);
+    sys_paths_init(d, lib ? lib : STMPY_STDLIB);
     dict_set_cstr(d, "maxsize", int_from_i64(INT64_MAX));
     num_sys_info_init(d);
     dict_set_cstr(d, "byteorder", str_from_cstr("little"));
@@ -283,6 +293,8 @@ void sys_module_init(int argc, char **argv)
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             dict_set_cstr(flags_dict, names[i], make_small(0));
         dict_set_cstr(flags_dict, "hash_randomization", make_small(1));
+        /* As -B would: stmpy writes no .pyc files (sys.dont_write_bytecode). */
+        dict_set_cstr(flags_dict, "dont_write_bytecode", make_small(1));
         dict_set_cstr(flags_dict, "int_max_str_digits", make_small(4300));
         dict_set_cstr(d, "flags", flags);
     }

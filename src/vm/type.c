@@ -103,6 +103,108 @@ static Object *builtin_new_method(Object *self, Object *const *args, size_t narg
     return t->tp_new(cls, args + 1, nargs - 1, kw);
 }
 
+/* The special methods of builtin types that only have the C slot, for
+   code that calls them by name (CPython's slot wrappers): they run the
+   slot of the builtin type itself, as a subclass's slot would call the
+   subclass's method back. */
+static Type *c_base(Object *self)
+{
+    Type *t = type_of(self);
+    while (t->flags & TF_HEAP)
+        t = t->base;
+    return t;
+}
+
+static Object *descr_get_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_no_kw("__get__", kw) < 0 || args_count("__get__", nargs, 1, 2) < 0)
+        return NULL;
+    if (args[0] == None && (nargs < 2 || args[1] == None))
+        return raise(vm.e_TypeError, "__get__(None, None) is invalid");
+    Object *owner = nargs > 1 && args[1] != None ? args[1] : (Object *)type_of(args[0]);
+    if (is_small(owner) || layout_of(owner) != L_TYPE)
+        return raise(vm.e_TypeError, "__get__(): owner must be a type, not %s",
+                     type_name(type_of(owner)));
+    return c_base(self)->descr_get(self, args[0] == None ? NULL : args[0], (Type *)owner);
+}
+
+static Object *descr_set_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__set__", kw, nargs, 2) < 0)
+        return NULL;
+    return c_base(self)->descr_set(self, args[0], args[1]) < 0 ? NULL : None;
+}
+
+static Object *descr_delete_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__delete__", kw, nargs, 1) < 0)
+        return NULL;
+    return c_base(self)->descr_set(self, args[0], NULL) < 0 ? NULL : None;
+}
+
+static Object *call_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return c_base(self)->call(self, args, nargs, kw);
+}
+
+static Object *len_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__len__", kw, nargs, 0) < 0)
+        return NULL;
+    intptr_t n = c_base(self)->length(self);
+    return n < 0 ? NULL : make_small(n);
+}
+
+static Object *getitem_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__getitem__", kw, nargs, 1) < 0 ? NULL : c_base(self)->getitem(self, args[0]);
+}
+
+static Object *setitem_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__setitem__", kw, nargs, 2) < 0)
+        return NULL;
+    return c_base(self)->setitem(self, args[0], args[1]) < 0 ? NULL : None;
+}
+
+static Object *delitem_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__delitem__", kw, nargs, 1) < 0)
+        return NULL;
+    return c_base(self)->setitem(self, args[0], NULL) < 0 ? NULL : None;
+}
+
+static Object *contains_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__contains__", kw, nargs, 1) < 0)
+        return NULL;
+    int r = c_base(self)->contains(self, args[0]);
+    return r < 0 ? NULL : bool_obj(r);
+}
+
+static Object *iter_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__iter__", kw, nargs, 0) < 0 ? NULL : c_base(self)->iter(self);
+}
+
+static Object *next_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    if (args_exact("__next__", kw, nargs, 0) < 0)
+        return NULL;
+    Object *r = c_base(self)->next(self);
+    return r || exc_occurred() ? r : raise_object((Object *)vm.e_StopIteration);
+}
+
+static Object *str_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__str__", kw, nargs, 0) < 0 ? NULL : c_base(self)->str(self);
+}
+
+static Object *repr_method(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    return args_exact("__repr__", kw, nargs, 0) < 0 ? NULL : c_base(self)->repr(self);
+}
+
 void type_inherit_all(void)
 {
     for (int i = 0; i < nbuiltin; i++)
@@ -115,6 +217,27 @@ void type_inherit_all(void)
         /* Every class has its own __doc__, None when it has no text. */
         if (!dict_get_str(t->dict, doc))
             dict_set(t->dict, doc, None);
+#define WRAP(slot, name, fn)                                                          \
+        do {                                                                          \
+            static const MethodDef d_[] = { { name, fn, 0 }, { NULL, NULL, 0 } };     \
+            if (t->slot && (!t->base || t->base->slot != t->slot)                     \
+                && !dict_get_cstr(t->dict, name))                                     \
+                type_add_methods(t, d_);                                              \
+        } while (0)
+        WRAP(descr_get, "__get__", descr_get_method);
+        WRAP(descr_set, "__set__", descr_set_method);
+        WRAP(descr_set, "__delete__", descr_delete_method);
+        WRAP(call, "__call__", call_method);
+        WRAP(str, "__str__", str_method);
+        WRAP(repr, "__repr__", repr_method);
+        WRAP(length, "__len__", len_method);
+        WRAP(getitem, "__getitem__", getitem_method);
+        WRAP(setitem, "__setitem__", setitem_method);
+        WRAP(setitem, "__delitem__", delitem_method);
+        WRAP(contains, "__contains__", contains_method);
+        WRAP(iter, "__iter__", iter_method);
+        WRAP(next, "__next__", next_method);
+#undef WRAP
         if (!t->tp_new || (t->base && t->base->tp_new == t->tp_new) || dict_get_str(t->dict, name))
             continue;
         Object *f = builtin_new("__new__", builtin_new_method, (Object *)t, NULL);
@@ -216,7 +339,9 @@ Object *generic_getattr_in(Object *self, Object *name, Object *d)
 {
     Type *t = type_of(self);
     Object *descr = type_lookup(t, name);
-    if (descr && is_data_descriptor(descr))
+    /* A descriptor with __set__ but no __get__ lets the instance dict
+       win, then is returned itself. */
+    if (descr && is_data_descriptor(descr) && type_of(descr)->descr_get)
         return type_of(descr)->descr_get(descr, self, t);
     if (d) {
         Object *v = dict_get_str(d, name);

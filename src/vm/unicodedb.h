@@ -17,12 +17,18 @@
  *   uni_normalize(form, in, n, &out_n)
  *                           NFC/NFD/NFKC/NFKD of a code point array; the
  *                           result is malloc'd (NULL if out of memory)
+ *   uni_decomposition(cp, &cps, &n)
+ *                           the decomposition mapping (the unicodedata
+ *                           module's): its tag's index in uni_decomp_tags
+ *                           (0: canonical), or -1 if there is none
  */
 #ifndef STMPY_UNICODEDB_H
 #define STMPY_UNICODEDB_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define UNI_VERSION "14.0.0"
 
 enum {
     UNI_CN = 0,
@@ -85,7 +91,9 @@ typedef struct UniRecord {
     int8_t decimal, digit;         /* -1 if none */
     uint16_t numeric;              /* index into uni_numeric_values, 0: none */
     uint8_t combining;             /* canonical combining class */
-    uint8_t wide;                  /* east asian width W or F */
+    uint8_t east_asian_width;      /* index in uni_east_asian_width_names */
+    uint8_t bidirectional;         /* index in uni_bidirectional_names */
+    uint8_t mirrored;
 } UniRecord;
 
 typedef struct UniComposition {
@@ -95,6 +103,9 @@ typedef struct UniComposition {
 typedef enum { UNI_NFC, UNI_NFD, UNI_NFKC, UNI_NFKD } UniNormForm;
 
 extern const char *const uni_category_names[];
+extern const char *const uni_bidirectional_names[];
+extern const char *const uni_east_asian_width_names[];
+extern const char *const uni_decomp_tags[];
 
 const UniRecord *uni_record(uint32_t cp);
 static inline int uni_category(uint32_t cp) { return uni_record(cp)->category; }
@@ -107,6 +118,7 @@ int uni_decimal(uint32_t cp);
 int uni_digit(uint32_t cp);
 int uni_numeric(uint32_t cp, double *value);
 uint32_t *uni_normalize(UniNormForm form, const uint32_t *in, size_t n, size_t *out_n);
+int uni_decomposition(uint32_t cp, const uint32_t **cps, size_t *n);
 
 /* Raw tables, for code that needs to walk them. */
 uint32_t uni_decomp_index(uint32_t cp);

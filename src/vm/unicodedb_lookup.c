@@ -1,9 +1,10 @@
 /* Looking up a character by name (case-insensitive, as CPython does for
- * "\N{...}"): the generated list, names made by rule from a prefix and the
- * code point in hex, and Hangul syllables, whose names are made of the
- * short names of their jamo.
+ * "\N{...}"), and a character's name: the generated list, names made by
+ * rule from a prefix and the code point in hex, and Hangul syllables, whose
+ * names are made of the short names of their jamo.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,4 +101,64 @@ int unicode_lookup_name(const char *name, size_t n, unsigned *cp)
     if (n > hp && !memcmp(name, hangul_prefix, hp))
         return hangul(name + hp, n - hp, cp);
     return by_rule(name, n, cp) || listed(buf, n, cp);
+}
+
+int unicode_lookup_sequence(const char *name, size_t n, const uint32_t **cps, size_t *len)
+{
+    int lo = 0, hi = uni_named_sequence_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        const UniNamedSequence *s = &uni_named_sequences[mid];
+        size_t sl = strlen(s->name);
+        int c = 0;
+        for (size_t i = 0; i < sl && i < n && !c; i++)
+            c = (unsigned char)s->name[i] - toupper((unsigned char)name[i]);
+        if (!c)
+            c = sl < n ? -1 : sl > n;
+        if (!c) {
+            *cps = &uni_named_sequence_cps[s->first];
+            *len = s->length;
+            return 1;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+size_t unicode_name_of(uint32_t cp, char *buf, size_t size)
+{
+    int n = 0;
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        unsigned s = cp - 0xAC00;
+        n = snprintf(buf, size, "HANGUL SYLLABLE %s%s%s", jamo_l[s / (21 * 28)],
+                     jamo_v[s % (21 * 28) / 28], jamo_t[s % 28]);
+        return n > 0 && (size_t)n < size ? (size_t)n : 0;
+    }
+    for (int r = 0; r < uni_name_range_count; r++)
+        if (cp >= uni_name_ranges[r].first && cp <= uni_name_ranges[r].last) {
+            n = snprintf(buf, size, "%s%04X", uni_rule_prefixes[uni_name_ranges[r].prefix], cp);
+            return n > 0 && (size_t)n < size ? (size_t)n : 0;
+        }
+    int lo = 0, hi = uni_name_by_code_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        uint32_t i = uni_name_by_code[mid];
+        if (uni_name_codes[i] == cp) {
+            const char *name = uni_name_blob + uni_name_offsets[i];
+            size_t len = (size_t)(strchr(name, '\n') - name);
+            if (len >= size)
+                return 0;
+            memcpy(buf, name, len);
+            buf[len] = 0;
+            return len;
+        }
+        if (uni_name_codes[i] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }

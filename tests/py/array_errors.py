@@ -1,0 +1,123 @@
+# array.array errors: CPython's exceptions and messages, and no change on failure.
+from array import array
+
+
+def tn(f):
+    # Only the type: stmpy names the class 'array' where CPython says 'array.array'.
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__)
+
+
+def t(f):
+    try:
+        r = f()
+        print('ok', r)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+for c in 'bBhHiIlLqQ':
+    t(lambda: array(c,[-2**70]))
+    t(lambda: array(c,[2**70]))
+    t(lambda: array(c,[-2**(8*array(c).itemsize)]))
+    t(lambda: array(c,[2**(8*array(c).itemsize)]))
+t(lambda: array('i',[1.5]))
+t(lambda: array('i',['a']))
+t(lambda: array('d',['a']))
+t(lambda: array('u',[1]))
+t(lambda: array('u',['ab']))
+t(lambda: array('x'))
+t(lambda: array(1))
+t(lambda: array('ii'))
+t(lambda: array('i', 'abc'))
+t(lambda: array('i', typecode='x'))
+t(lambda: array('u', array('i')))
+t(lambda: array('i', array('u')))
+t(lambda: array('i', b'abc'))
+t(lambda: array('i',[1])+array('d'))
+t(lambda: array('i',[1])[5])
+t(lambda: array('i').pop())
+t(lambda: array('i',[1]).pop(3))
+t(lambda: array('i',[1]).remove(5))
+t(lambda: array('i',[1]).index(5))
+t(lambda: array('i',[1]).extend(array('d')))
+t(lambda: array('i',[1]).frombytes('abc'))
+t(lambda: array('i').fromunicode('x'))
+t(lambda: array('i').tounicode())
+t(lambda: array('i',[1,2])*'a')
+t(lambda: array('i',[1])+[1])
+t(lambda: array('i').fromlist((1,)))
+t(lambda: array('i').fromlist([1,'x']))
+a = array('i', [1, 2, 3])
+m = memoryview(a)
+t(lambda: a.append(1))
+t(lambda: a.pop())
+t(lambda: array('i',[1,2,3]).__setitem__(slice(0,3,2), array('i',[1])))
+t(lambda: array('i',[1,2,3]).__setitem__(slice(0,3), [1]))
+t(lambda: array('i',[1])<array('d',[1.0]))
+t(lambda: array('f',[1e300]))
+t(lambda: array('b',[True]))
+t(lambda: array('i').fromfile(open('/dev/null','rb'), 3))
+t(lambda: array('i', [1]).index(1, 'x'))
+t(lambda: array.__name__)
+t(lambda: array('i').__getitem__('x'))
+t(lambda: array('i').__setitem__(0, 1))
+t(lambda: array('i',[1]).__delitem__(5))
+t(lambda: array('i',[1]).insert('a',1))
+t(lambda: array('u','ab').byteswap())
+tn(lambda: hash(array('i')))
+a = array('i', [1, 2, 3])
+m = memoryview(a)
+for f in (lambda: a.append(1), lambda: a.extend([1]), lambda: a.pop(), lambda: a.remove(1),
+          lambda: a.insert(0, 1), lambda: a.frombytes(b'\0\0\0\0'), lambda: a.fromlist([1]),
+          lambda: a.__delitem__(0), lambda: a.__iadd__(array('i', [1])),
+          lambda: a.__imul__(2)):
+    t(f)
+a[0] = 10
+print(a, m.tolist())
+m.release()
+a.append(4)
+print(a)
+b = array('b', [1, 2])
+t(lambda: b.fromlist([3, 4, 1000]))
+print(b)
+t(lambda: b.extend([5, 6, 'x']))
+print(b)
+t(lambda: b.__setitem__(0, 200))
+t(lambda: b.__setitem__(10, 1))
+t(lambda: b.__setitem__('x', 1))
+print(b)
+t(lambda: array('i') * 2.5)
+tn(lambda: 'ab' * array('i'))
+t(lambda: array('i', [1]) + 1)
+t(lambda: array('i').__iadd__([1]))
+t(lambda: array('i').__iadd__(array('b')))
+t(lambda: array('i').fromfile(1, 1))
+t(lambda: array('i').fromfile(open('/dev/null', 'rb'), -1))
+t(lambda: array('i').fromunicode(5))
+t(lambda: array('u').fromunicode(5))
+t(lambda: array('i', [1]).pop('x'))
+t(lambda: array('i', [1]).pop(1.0))
+t(lambda: array('i', [1]).index())
+t(lambda: array('i', [1]).append())
+t(lambda: array('i', [1]).append(1, 2))
+t(lambda: array())
+t(lambda: array('i', [], 3))
+t(lambda: array('d', [1j]))
+t(lambda: array('d', [None]))
+t(lambda: array('i', [None]))
+t(lambda: array('u', 'ab').tounicode())
+t(lambda: array('u', ['a', 'bc']))
+t(lambda: array('i', [1]).tobytes(1))
+t(lambda: array('i', [1]).__getitem__(1.0))
+t(lambda: array('i', [1, 2])[::0])
+t(lambda: array('i', [1, 2]).__setitem__(slice(None, None, 0), array('i')))
+t(lambda: array('i', [1, 2]).__setitem__(slice(0, 1), array('d', [1.0])))
+tn(lambda: array('i', [1]) < [1])
+t(lambda: array('i', [1]) == array('u', 'a'))
+import pickle
+print(pickle.loads(pickle.dumps(array('i', [1, 2]))),
+      pickle.loads(pickle.dumps(array('u', 'xy'), 0)))
+print(array)
