@@ -1,15 +1,12 @@
 /*
-** The _sha512 module: sha512 and sha384 hash objects (FIPS 180-4), what
-** random.seed() uses for str and bytes seeds (hashlib then needs no
-** OpenSSL), with update, digest, hexdigest, copy, name, digest_size and
-** block_size.
+** The _sha512 module: sha512 and sha384 (FIPS 180-4), what random.seed()
+** uses for str and bytes seeds (hashlib then needs no OpenSSL).  The
+** Python side of the hash objects is hash_object.c's.
 */
 #include <string.h>
 
-#include "vm/str_impl.h"
-
-Object *getset_new(Type *owner, const char *name, Object *(*get)(Object *),
-                   int (*set)(Object *, Object *));
+#include "vm/hash_object.h"
+#include "vm/mod_os.h"
 
 /* The round constants and the initial values: the fractional parts of the
    cube roots of the first 80 primes and of the square roots of the first 8
@@ -54,24 +51,14 @@ static const uint64_t H384[8] = {
     0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL,
 };
 
-/* The state, a plain C struct: it is copied out of the object to compute
-   on, and back. */
+/* The state, kept in the hash object's bytes (hash_object.c). */
 struct Sha {
     uint64_t h[8], length;      /* length: bytes hashed so far */
     unsigned char block[128];
     size_t used;                /* bytes in block */
-    int digest_size;            /* 64 or 48 */
 };
 
-typedef STM_SEG struct ShaObj ShaObj;
-struct ShaObj {                 /* an L_NATIVE object: the Native layout */
-    OBJECT_HEAD;
-    Object *dict;
-    Object *refs_[NATIVE_REFS - 1];     /* the rest of Native's references: unused */
-    struct Sha sha;
-};
-
-static Type *t_sha512, *t_sha384;
+_Static_assert(sizeof(struct Sha) <= HASH_STATE_MAX, "SHA-512 state too large");
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 
@@ -110,8 +97,16 @@ static void compress(uint64_t h[8], const unsigned char *p)
     h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-static void sha_update(struct Sha *s, const unsigned char *p, size_t n)
+static void sha_init(void *state, const HashAlgo *algo)
 {
+    struct Sha *s = state;
+    memset(s, 0, sizeof *s);
+    memcpy(s->h, algo->digest_size == 64 ? H512 : H384, sizeof s->h);
+}
+
+static void sha_update(void *state, const unsigned char *p, size_t n)
+{
+    struct Sha *s = state;
     s->length += n;
     while (n) {
         size_t k = 128 - s->used < n ? 128 - s->used : n;
@@ -126,190 +121,67 @@ static void sha_update(struct Sha *s, const unsigned char *p, size_t n)
     }
 }
 
-static void sha_final(struct Sha *s, unsigned char out[64])
+static void sha_final(const void *state, unsigned char *out, size_t n)
 {
-    uint64_t bits = s->length * 8;
+    struct Sha s;
+    memcpy(&s, state, sizeof s);
+    uint64_t bits = s.length * 8;
     unsigned char pad[144] = { 0x80 };
-    size_t padlen = (s->used < 112 ? 112 : 240) - s->used;
+    size_t padlen = (s.used < 112 ? 112 : 240) - s.used;
     unsigned char len[16] = { 0 };
     for (int j = 0; j < 8; j++)
         len[15 - j] = (unsigned char)(bits >> (8 * j));
-    len[8] = (unsigned char)(s->length >> 61);
-    sha_update(s, pad, padlen);
-    sha_update(s, len, 16);
+    len[8] = (unsigned char)(s.length >> 61);
+    sha_update(&s, pad, padlen);
+    sha_update(&s, len, 16);
+    unsigned char full[64];
     for (int i = 0; i < 8; i++)
         for (int j = 0; j < 8; j++)
-            out[8 * i + j] = (unsigned char)(s->h[i] >> (56 - 8 * j));
+            full[8 * i + j] = (unsigned char)(s.h[i] >> (56 - 8 * j));
+    memcpy(out, full, n);
 }
 
-static void load(Object *self, struct Sha *s)
-{
-    obj_read(self);
-    ShaObj *o = (ShaObj *)self;
-    memcpy(s, stm_real_address((stm_obj *)o) + offsetof(struct ShaObj, sha), sizeof *s);
-}
+static const HashAlgo algos[2] = {
+    { "sha512", 64, 128, sha_init, sha_update, sha_final, NULL },
+    { "sha384", 48, 128, sha_init, sha_update, sha_final, NULL },
+};
 
-static void store(Object *self, const struct Sha *s)
-{
-    obj_write(self);
-    memcpy(stm_real_address((stm_obj *)self) + offsetof(struct ShaObj, sha), s, sizeof *s);
-}
-
-static int update_with(Object *self, Object *data)
-{
-    ByteView v;
-    if (str_unwrap(data)) {
-        raise(vm.e_TypeError, "Strings must be encoded before hashing");
-        return -1;
-    }
-    if (!byte_view(data, &v)) {
-        raise(vm.e_TypeError, "object supporting the buffer API required");
-        return -1;
-    }
-    struct Sha s;
-    load(self, &s);
-    sha_update(&s, v.data, v.size);
-    store(self, &s);
-    return 0;
-}
-
-static Object *sha_new_obj(Type *t, int digest_size)
-{
-    Object *o = vm_alloc(sizeof(struct ShaObj), L_NATIVE, t);
-    if (!o)
-        return NULL;
-    struct Sha s;
-    memset(&s, 0, sizeof s);
-    memcpy(s.h, digest_size == 64 ? H512 : H384, sizeof s.h);
-    s.digest_size = digest_size;
-    store(o, &s);
-    return o;
-}
-
-static Object *m_update(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    if (args_exact("update", kw, nargs, 1) < 0 || update_with(self, args[0]) < 0)
-        return NULL;
-    return None;
-}
-
-static Object *m_digest(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    if (args_exact("digest", kw, nargs, 0) < 0)
-        return NULL;
-    struct Sha s;
-    unsigned char out[64];
-    load(self, &s);
-    sha_final(&s, out);
-    return bytes_new((const char *)out, (size_t)s.digest_size);
-}
-
-static Object *m_hexdigest(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    if (args_exact("hexdigest", kw, nargs, 0) < 0)
-        return NULL;
-    struct Sha s;
-    unsigned char out[64];
-    char hex[129];
-    load(self, &s);
-    sha_final(&s, out);
-    for (int i = 0; i < s.digest_size; i++)
-        snprintf(hex + 2 * i, 3, "%02x", out[i]);
-    return str_from_latin1((const unsigned char *)hex, (size_t)s.digest_size * 2);
-}
-
-static Object *m_copy(Object *self, Object *const *args, size_t nargs, Object *kw)
-{
-    if (args_exact("copy", kw, nargs, 0) < 0)
-        return NULL;
-    struct Sha s;
-    load(self, &s);
-    Object *o = sha_new_obj(self->type, s.digest_size);
-    if (o)
-        store(o, &s);
-    return o;
-}
-
-static Object *get_name(Object *self)
-{
-    struct Sha s;
-    load(self, &s);
-    return str_from_cstr(s.digest_size == 64 ? "sha512" : "sha384");
-}
-
-static Object *get_digest_size(Object *self)
-{
-    struct Sha s;
-    load(self, &s);
-    return make_small(s.digest_size);
-}
-
-static Object *get_block_size(Object *self) { return make_small(128); }
-
-/* sha512(string=b'', *, usedforsecurity=True) and sha384(). */
-static Object *constructor(const char *fname, Type *t, int digest_size, Object *const *args,
-                           size_t nargs, Object *kw)
-{
-    static const char *const names[] = { "string", "usedforsecurity", NULL };
-    Object *a[2];
-    if (args_parse(fname, args, nargs, kw, names, 0, 1, a) < 0)
-        return NULL;
-    Object *o = sha_new_obj(t, digest_size);
-    if (o && a[0] && update_with(o, a[0]) < 0)
-        return NULL;
-    return o;
-}
+static Type *types[2];
 
 static Object *f_sha512(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    return constructor("sha512", t_sha512, 64, args, nargs, kw);
+    return hash_construct("sha512", types[0], &algos[0], "string", args, nargs, kw);
 }
 
 static Object *f_sha384(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    return constructor("sha384", t_sha384, 48, args, nargs, kw);
-}
-
-static Type *make_type(const char *name)
-{
-    Type *t = type_new_builtin(name, vm.t_object, L_NATIVE, sizeof(struct ShaObj), 0);
-    dict_set_cstr(t->dict, "__module__", str_from_cstr("_sha512"));
-    t->getattr = generic_getattr;
-    static const MethodDef methods[] = {
-        { "update", m_update, 0 }, { "digest", m_digest, 0 },
-        { "hexdigest", m_hexdigest, 0 }, { "copy", m_copy, 0 }, { NULL, NULL, 0 },
-    };
-    type_add_methods(t, methods);
-    getset_new(t, "name", get_name, NULL);
-    getset_new(t, "digest_size", get_digest_size, NULL);
-    getset_new(t, "block_size", get_block_size, NULL);
-    type_inherit(t);
-    return t;
+    return hash_construct("sha384", types[1], &algos[1], "string", args, nargs, kw);
 }
 
 /* The types, made at start-up so that the globals always name committed
    objects (STM flavour). */
 bool sha512_setup(void)
 {
-    if (!t_sha512) {
-        stm_add_root((stm_obj **)&t_sha512);
-        stm_add_root((stm_obj **)&t_sha384);
-        t_sha512 = make_type("sha512");
-        t_sha384 = make_type("sha384");
+    for (int i = 0; i < 2; i++) {
+        if (!types[i]) {
+            stm_add_root((stm_obj **)&types[i]);
+            types[i] = hash_type("_sha512", &algos[i], NULL);
+        }
     }
-    return t_sha512 && t_sha384;
+    return types[0] && types[1];
 }
 
 Object *sha512_module_init(void)
 {
+    static const MethodDef functions[] = {
+        { "sha512", f_sha512, 0 }, { "sha384", f_sha384, 0 }, { NULL, NULL, 0 },
+    };
     if (!sha512_setup())
         return NULL;
-    Object *m = module_new(intern_cstr("_sha512"));
-    if (!m)
-        return NULL;
-    Object *d = ((ModuleObj *)m)->dict;
-    if (dict_set_cstr(d, "sha512", builtin_new("sha512", f_sha512, m, m)) < 0
-        || dict_set_cstr(d, "sha384", builtin_new("sha384", f_sha384, m, m)) < 0)
-        return NULL;
+    Object *m = os_module_new("_sha512", functions);
+    if (m) {
+        os_module_add(m, "SHA512Type", (Object *)types[0]);
+        os_module_add(m, "SHA384Type", (Object *)types[1]);
+    }
     return m;
 }
