@@ -244,9 +244,10 @@ void gc_drain(void);
 uintptr_t gc_find_object(uintptr_t addr);
 void roots_mark_all(void);
 /* Calls slot_fn on the reference in every registered slot (non-null) and
-   word_fn on every word of the registered ranges. */
+   range_fn on the whole words of every registered range. */
 void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
-                    void (*word_fn)(uintptr_t word, void *ctx), void *ctx);
+                    void (*range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
+                    void *ctx);
 /* Sweeping, shared by whole-heap and (STM) one-segment collections. */
 size_t sweep_range(uintptr_t start, uintptr_t end);
 void settle_block(size_t b);

@@ -118,6 +118,14 @@ static inline void visit_word(uintptr_t w, void *ctx)
     mark(mk, obj);
 }
 
+/* A registered root range: words visited in a loop of their own, not
+   through a call each (a few thousand words at every commit). */
+static void visit_words(const uintptr_t *p, const uintptr_t *end, void *ctx)
+{
+    for (; p < end; p++)
+        visit_word(word_as_ref(*p), ctx);
+}
+
 /* The caller's registers are spilled into this frame, which is scanned. */
 static __attribute__((noinline)) void mark_from_roots(struct marking *mk,
                                                      struct stm_thread_private *p,
@@ -130,7 +138,7 @@ static __attribute__((noinline)) void mark_from_roots(struct marking *mk,
     for (; (const char *)(w + 1) <= p->stack_high; w++)
         visit_word(word_as_ref(*w), mk);
     visit_word((uintptr_t)p->tl->marker.object, mk);
-    roots_for_each(visit_ref, visit_word, mk);
+    roots_for_each(visit_ref, visit_words, mk);
     for (size_t i = 0; i < s->write_set.count; i++)
         gc.client.trace(real_cur(s->write_set.items[i]), visit, mk);
     for (size_t i = 0; i < s->promoted.count; i++)

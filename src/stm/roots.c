@@ -68,7 +68,8 @@ static void scan_words(const char *start, const char *end)
 }
 
 void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
-                    void (*word_fn)(uintptr_t word, void *ctx), void *ctx)
+                    void (*range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
+                    void *ctx)
 {
     pthread_mutex_lock(&roots_lock);
     for (size_t i = 0; i < root_slots.count; i++) {
@@ -78,9 +79,8 @@ void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
     }
     for (size_t i = 0; i < root_ranges.count; i += 2) {
         const uintptr_t *p = (const uintptr_t *)((root_ranges.items[i] + 7) & ~(uintptr_t)7);
-        const char *end = (const char *)root_ranges.items[i] + root_ranges.items[i + 1];
-        for (; (const char *)(p + 1) <= end; p++)
-            word_fn(word_as_ref(*p), ctx);
+        uintptr_t end = root_ranges.items[i] + root_ranges.items[i + 1];
+        range_fn(p, (const uintptr_t *)(end & ~(uintptr_t)7), ctx);
     }
     pthread_mutex_unlock(&roots_lock);
 }
