@@ -188,8 +188,13 @@ static Stmt *with_stmt(Parser *p, int start, int is_async)
         list_init(&l);
         do {
             WithItem *w = with_item(p);
-            if (!w)
-                break;
+            if (!w) {
+                /* An expression that gave up without an error (a
+                   conditional without `else` before `:`, say). */
+                if (!p->failed)
+                    invalid_syntax(p);
+                return NULL;
+            }
             list_push(&l, w);
         } while (accept(p, T_COMMA));
         items = list_finish(p, &l);
