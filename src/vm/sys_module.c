@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vm/container.h"
 #include "vm/runtime.h"
 
 static Type *namespace_type;
@@ -177,9 +178,8 @@ static int ns_init(Object *self, Object *const *args, size_t nargs, Object *kw)
     return 0;
 }
 
-static Object *ns_repr(Object *self)
+static Object *ns_fields_repr(Object *self)
 {
-    Type *t = type_of(self);
     Object *d = instance_dict(self, true);
     Object *parts = d ? list_new(0) : NULL;
     if (!parts)
@@ -193,7 +193,19 @@ static Object *ns_repr(Object *self)
         if (!item || list_append(parts, item) < 0)
             return NULL;
     }
-    Object *body = str_join(intern_cstr(", "), parts);
+    return str_join(intern_cstr(", "), parts);
+}
+
+/* namespace(a=1, b=2); one that contains itself shows namespace(...). */
+static Object *ns_repr(Object *self)
+{
+    Type *t = type_of(self);
+    int g = repr_enter(self);
+    if (g < 0)
+        return NULL;
+    Object *body = g ? intern_cstr("...") : ns_fields_repr(self);
+    if (!g)
+        repr_leave(self);
     Object *name = t == namespace_type ? intern_cstr("namespace") : t->name;
     Object *open = body ? str_concat(name, intern_cstr("(")) : NULL;
     Object *s = open ? str_concat(open, body) : NULL;
