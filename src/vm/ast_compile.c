@@ -15,6 +15,7 @@
 ** tuple as a tuple display.
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -489,6 +490,19 @@ static bool context_ok(const Expr *e, int want)
 #define SET_POS(n, p) ((n)->lineno = (p)[0], (n)->col_offset = (p)[1], \
                        (n)->end_lineno = (p)[2], (n)->end_col_offset = (p)[3])
 
+/* A node of a class without subclasses (arg, keyword, ...) of `size`
+   bytes; its four position ints start at pos_offset (-1: it has none). */
+static void *plain_node(Rev *rv, Object *o, const AstNodeInfo *info, size_t size,
+                        ptrdiff_t pos_offset)
+{
+    if (kind_of(rv, o, info, 1, info->name) < 0)
+        return NULL;
+    void *n = arena_alloc(rv->arena, size);
+    if (pos_offset >= 0 && !positions(o, (int *)((char *)n + pos_offset), info->name))
+        return NULL;
+    return fill(rv, o, info, n, ExprContext_Load) ? n : NULL;
+}
+
 static void *node_from(Rev *rv, Object *o, AstFieldType type)
 {
     if (stack_exhausted()) {
@@ -546,51 +560,18 @@ static void *node_from(Rev *rv, Object *o, AstFieldType type)
         SET_POS(h, pos);
         return fill(rv, o, &ast_excepthandler_info[k], h, ExprContext_Load) ? h : NULL;
     }
-    case AST_F_ARG: {
-        if (kind_of(rv, o, &ast_arg_info, 1, "arg") < 0 || !positions(o, pos, "arg"))
-            return NULL;
-        Arg *n = arena_alloc(rv->arena, sizeof *n);
-        SET_POS(n, pos);
-        return fill(rv, o, &ast_arg_info, n, ExprContext_Load) ? n : NULL;
-    }
-    case AST_F_KEYWORD: {
-        if (kind_of(rv, o, &ast_keyword_info, 1, "keyword") < 0 || !positions(o, pos, "keyword"))
-            return NULL;
-        Keyword *n = arena_alloc(rv->arena, sizeof *n);
-        SET_POS(n, pos);
-        return fill(rv, o, &ast_keyword_info, n, ExprContext_Load) ? n : NULL;
-    }
-    case AST_F_ALIAS: {
-        if (kind_of(rv, o, &ast_alias_info, 1, "alias") < 0 || !positions(o, pos, "alias"))
-            return NULL;
-        Alias *n = arena_alloc(rv->arena, sizeof *n);
-        SET_POS(n, pos);
-        return fill(rv, o, &ast_alias_info, n, ExprContext_Load) ? n : NULL;
-    }
+    case AST_F_ARG: return plain_node(rv, o, &ast_arg_info, sizeof(Arg), offsetof(Arg, lineno));
+    case AST_F_KEYWORD:
+        return plain_node(rv, o, &ast_keyword_info, sizeof(Keyword), offsetof(Keyword, lineno));
+    case AST_F_ALIAS: return plain_node(rv, o, &ast_alias_info, sizeof(Alias), offsetof(Alias, lineno));
     case AST_F_ARGUMENTS: {
-        if (kind_of(rv, o, &ast_arguments_info, 1, "arguments") < 0)
-            return NULL;
-        Arguments *n = arena_alloc(rv->arena, sizeof *n);
-        return fill(rv, o, &ast_arguments_info, n, ExprContext_Load) && arguments_shape_ok(n) ? n : NULL;
+        Arguments *n = plain_node(rv, o, &ast_arguments_info, sizeof(Arguments), -1);
+        return n && arguments_shape_ok(n) ? n : NULL;
     }
-    case AST_F_WITHITEM: {
-        if (kind_of(rv, o, &ast_withitem_info, 1, "withitem") < 0)
-            return NULL;
-        WithItem *n = arena_alloc(rv->arena, sizeof *n);
-        return fill(rv, o, &ast_withitem_info, n, ExprContext_Load) ? n : NULL;
-    }
-    case AST_F_MATCH_CASE: {
-        if (kind_of(rv, o, &ast_match_case_info, 1, "match_case") < 0)
-            return NULL;
-        MatchCase *n = arena_alloc(rv->arena, sizeof *n);
-        return fill(rv, o, &ast_match_case_info, n, ExprContext_Load) ? n : NULL;
-    }
-    case AST_F_COMPREHENSION: {
-        if (kind_of(rv, o, &ast_comprehension_info, 1, "comprehension") < 0)
-            return NULL;
-        Comprehension *n = arena_alloc(rv->arena, sizeof *n);
-        return fill(rv, o, &ast_comprehension_info, n, ExprContext_Load) ? n : NULL;
-    }
+    case AST_F_WITHITEM: return plain_node(rv, o, &ast_withitem_info, sizeof(WithItem), -1);
+    case AST_F_MATCH_CASE: return plain_node(rv, o, &ast_match_case_info, sizeof(MatchCase), -1);
+    case AST_F_COMPREHENSION:
+        return plain_node(rv, o, &ast_comprehension_info, sizeof(Comprehension), -1);
     default:
         raise(vm.e_SystemError, "bad AST field type %d", (int)type);
         return NULL;
