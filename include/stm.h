@@ -82,6 +82,7 @@ typedef STM_SEG struct stm_header stm_obj;
 #define STM_FLAG_CARDS_DIRTY    0x04u  /* some card of it is marked */
 #define STM_FLAG_FINALIZER      0x08u  /* registered with stm_enable_finalizer */
 #define STM_FLAG_WEAKREF        0x10u  /* allocated by stm_allocate_weakref */
+#define STM_FLAG_NOTIFY         0x20u  /* registered with stm_notify_cleared */
 #define STM_SIZE_SHIFT          16     /* small objects: granules << 16 */
 
 /* Per-segment state used by the inline fast paths.  A running thread owns
@@ -137,6 +138,10 @@ struct stm_config {
     /* Receives conflict and inevitability events (see stm_event). Optional.
        Called by the thread that lost, outside any transaction. */
     void (*on_event)(const struct stm_event *event);
+    /* Called when a collection has queued objects for stm_next_finalizable(),
+       by the collecting thread in the middle of the collection: it must
+       only note that finalizers are due (set a flag).  Optional. */
+    void (*on_finalizers_due)(void);
 
     /* Virtual size of the heap in bytes; 0 means the default (64 GiB, or
        the STM_HEAP_SIZE environment variable, which accepts K/M/G suffixes).
@@ -267,8 +272,15 @@ stm_obj *stm_allocate_weakref(size_t size, uint32_t type, size_t slot_offset);
 /* Before an object dies, keep it (and what it references) alive once more
    and queue it for the client's finalizer.  Each registration fires once. */
 void stm_enable_finalizer(stm_obj *obj);
-/* Next object whose finalizer is due, or NULL.  Call with a transaction
-   running; the object is an ordinary live object again. */
+/* When the collector clears the weak slot of this weakref object (its
+   target died) and the weakref itself is still alive, queue the weakref
+   for stm_next_finalizable() (the client's weakref callback).  Fires once;
+   call it right after stm_allocate_weakref(). */
+void stm_notify_cleared(stm_obj *weakref);
+/* Next object due: one registered with stm_enable_finalizer() that died,
+   or a weakref registered with stm_notify_cleared() whose target died, in
+   the order the collections found them; NULL when none is.  Call with a
+   transaction running; the object is an ordinary live object again. */
 stm_obj *stm_next_finalizable(void);
 
 static inline void stm_read(stm_obj *obj);

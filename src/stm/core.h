@@ -337,8 +337,8 @@ bool flavour_gc_begin(struct stm_thread_private *p);
 void flavour_gc_end(struct stm_thread_private *p);
 /* The objects of a weak reference or finalizer's slot have changed: bring
    every view of it in line (STM flavour; nothing in the GIL flavour). */
-void flavour_clear_flag(uintptr_t obj, uint32_t flag);
-void flavour_clear_weak_slot(uintptr_t w, size_t offset);
+bool flavour_clear_flag(uintptr_t obj, uint32_t flag);      /* was it set? */
+bool flavour_clear_weak_slot(uintptr_t w, size_t offset);  /* cleared? */
 /* Shared lists pushed to from running transactions. */
 void gc_list_push(struct wordvec *v, uintptr_t x);
 void gc_list_push_pair(struct wordvec *v, uintptr_t x, uintptr_t y);

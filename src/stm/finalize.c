@@ -21,6 +21,18 @@ void stm_enable_finalizer(stm_obj *obj)
     gc_list_push(&gc.finalizable, (uintptr_t)obj);
 }
 
+void stm_notify_cleared(stm_obj *weakref)
+{
+    struct stm_header *h = stm_real_address(weakref);
+    STM_CHECK(h->stm_flags & STM_FLAG_WEAKREF, "stm_notify_cleared() on an object that is not a weakref");
+    STM_CHECK(!(h->stm_flags & STM_FLAG_NOTIFY), "stm_notify_cleared() twice on one weakref");
+#ifdef STM_FLAVOUR_STM
+    stm_write(weakref);
+    h = stm_real_address(weakref);
+#endif
+    h->stm_flags |= STM_FLAG_NOTIFY;
+}
+
 stm_obj *stm_next_finalizable(void)
 {
     heap_lock();
@@ -68,9 +80,12 @@ void finalize_after_marking(void)
         uintptr_t w = gc.weakrefs.items[i], offset = gc.weakrefs.items[i + 1];
         if (!is_marked(w))
             continue;                       /* the weakref itself died */
-        flavour_clear_weak_slot(w, offset);
+        if (flavour_clear_weak_slot(w, offset) && flavour_clear_flag(w, STM_FLAG_NOTIFY))
+            wordvec_push(&gc.finalize_queue, w);
         gc.weakrefs.items[kept++] = w;
         gc.weakrefs.items[kept++] = offset;
     }
     gc.weakrefs.count = kept;
+    if (gc.finalize_queue.count > first_new && gc.client.on_finalizers_due)
+        gc.client.on_finalizers_due();
 }

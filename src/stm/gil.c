@@ -228,15 +228,20 @@ void gc_list_push_pair(struct wordvec *v, uintptr_t x, uintptr_t y)
     wordvec_push(v, y);
 }
 
-void flavour_clear_flag(uintptr_t obj, uint32_t flag)
+bool flavour_clear_flag(uintptr_t obj, uint32_t flag)
 {
-    ((struct stm_header *)obj)->stm_flags &= ~flag;
+    struct stm_header *h = (struct stm_header *)obj;
+    bool was_set = h->stm_flags & flag;
+    h->stm_flags &= ~flag;
+    return was_set;
 }
 
-void flavour_clear_weak_slot(uintptr_t w, size_t offset)
+bool flavour_clear_weak_slot(uintptr_t w, size_t offset)
 {
     uintptr_t *slot = (uintptr_t *)(w + offset);
-    if (*slot && !is_marked(*slot))
-        *slot = 0;
+    if (!*slot || is_marked(*slot))
+        return false;
+    *slot = 0;
+    return true;
 }
 #endif

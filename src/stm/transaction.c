@@ -314,31 +314,30 @@ void flavour_thread_exit(struct stm_thread_private *p)
         segment_release(p);
 }
 
-void flavour_clear_flag(uintptr_t obj, uint32_t flag)
+bool flavour_clear_flag(uintptr_t obj, uint32_t flag)
 {
     /* Young objects of a running transaction exist in its view only;
        committed ones in segment 0 and in every running segment's view. */
     int v = view_of(obj);
-    if (v) {
-        note_private(&segments[v], obj, sizeof(struct stm_header));
-        ((struct stm_header *)real_in(v, obj))->stm_flags &= ~flag;
-        return;
-    }
-    for (int i = 0; i <= nsegments; i++) {
-        if (i && !segments[i].in_txn)
+    bool was_set = false;
+    for (int i = v; i <= (v ? v : nsegments); i++) {
+        if (i && !v && !segments[i].in_txn)
             continue;
         struct stm_header *h = real_in(i, obj);
         if (h->stm_flags & flag) {
             if (i)
                 note_private(&segments[i], obj, sizeof(struct stm_header));
             h->stm_flags &= ~flag;
+            was_set = true;
         }
     }
+    return was_set;
 }
 
-void flavour_clear_weak_slot(uintptr_t w, size_t offset)
+bool flavour_clear_weak_slot(uintptr_t w, size_t offset)
 {
     int v = view_of(w);
+    bool cleared = false;
     for (int i = v; i <= (v ? v : nsegments); i++) {
         if (i && !v && !segments[i].in_txn)
             continue;
@@ -347,7 +346,9 @@ void flavour_clear_weak_slot(uintptr_t w, size_t offset)
             if (i)
                 note_private(&segments[i], w + offset, sizeof *slot);
             *slot = 0;
+            cleared = true;
         }
     }
+    return cleared;
 }
 #endif

@@ -409,6 +409,10 @@ int type_ready_slots(Type *t)
     SET(init, slot_init, "__init__");
     SET(tp_new, slot_new, "__new__");
 #undef SET
+    if (defines(t, "__del__"))
+        t->flags |= TF_FINALIZE;
+    else
+        t->flags &= ~(uint32_t)TF_FINALIZE;
     for (int op = 0; op < NB_INPLACE; op++) {
         if (defines(t, binary_dunder[op][0]) || defines(t, binary_dunder[op][1]))
             t->binary[op] = bin_slots[op];

@@ -219,6 +219,29 @@ Object *frame_locals(Frame *f)
     return d;
 }
 
+/* The collector traces the whole value stack of a frame (the running one
+   saves its depth only at calls), so a value popped long ago keeps its
+   object alive until the slot is reused.  Every frame of this thread's
+   chain is waiting on a call, its depth saved: gc.collect() drops those
+   stale slots first, so that `del x; gc.collect()` collects x. */
+void frames_drop_stale_slots(void)
+{
+    for (Object *o = thread_state()->frame; o; ) {
+        Frame *f = (Frame *)o;
+        obj_read(o);
+        uint32_t top = f->nlocalsplus + f->stack_depth;
+        bool stale = false;
+        for (uint32_t i = top; i < f->nslots && !stale; i++)
+            stale = f->slots[i] != NULL;
+        if (stale) {
+            obj_write(o);
+            for (uint32_t i = top; i < f->nslots; i++)
+                f->slots[i] = NULL;
+        }
+        o = f->back;
+    }
+}
+
 /* pc is the next instruction while the frame is not running: the one
    before it is the call or yield the frame is waiting on. */
 int frame_lineno(Frame *f)

@@ -129,6 +129,7 @@ bool vm_heap_setup(void)
     struct stm_config cfg = {
         .trace = trace,
         .trace_items = trace_items,
+        .on_finalizers_due = finalizers_notice,
     };
     conflict_log_configure(&cfg);
     if (!stm_setup(&cfg))
@@ -143,5 +144,7 @@ Object *vm_alloc(size_t size, enum Layout layout, Type *type)
     if (STM_UNLIKELY(!o))
         return raise_no_memory();
     o->type = type;
+    if (STM_UNLIKELY(type && (type->flags & TF_FINALIZE)))
+        stm_enable_finalizer((stm_obj *)o);
     return o;
 }

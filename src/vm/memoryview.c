@@ -322,18 +322,10 @@ void memoryview_release(Object *v)
     view_release((MemView *)v);
 }
 
-static void drain_finalizable(void)
-{
-    stm_obj *o;
-    while ((o = stm_next_finalizable()) != NULL)
-        if (layout_of((Object *)o) == L_NATIVE && is_memoryview((Object *)o))
-            view_release((MemView *)o);
-}
-
 void buffer_release_dead_views(void)
 {
     stm_collect_major();
-    drain_finalizable();
+    finalizers_run();
 }
 
 static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t stride,
@@ -341,7 +333,7 @@ static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t str
 {
     bool exports = is_bytearray(obj) || module_exporter(obj);
     if (exports)
-        drain_finalizable();
+        finalizers_run();
     MemView *m = (MemView *)vm_alloc(sizeof(struct MemView), L_NATIVE, t_memoryview);
     if (!m)
         return NULL;

@@ -26,10 +26,11 @@
 #include <string.h>
 
 #include "vm/buffer.h"
+#include "vm/mod_os.h"
 #include "vm/str_impl.h"
 
 void vm_trace_object(Object *o, stm_visit_fn *visit, void *ctx);
-void os_irreversible(const char *why);
+void frames_drop_stale_slots(void);
 
 static struct {
     _Atomic bool disabled;
@@ -396,6 +397,11 @@ static int run_callbacks(Object *module, const char *phase, intptr_t gen)
     return 0;
 }
 
+static void *nothing(void *arg)
+{
+    return arg;
+}
+
 static Object *g_collect(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
     static const char *const names[] = { "generation", NULL };
@@ -406,8 +412,20 @@ static Object *g_collect(Object *self, Object *const *args, size_t nargs, Object
         return NULL;
     if (run_callbacks(self, "start", gen) < 0)
         return NULL;
-    /* Memoryviews found dead give back their exports at the same time. */
-    buffer_release_dead_views();
+    /* __del__ methods and weakref callbacks run before collect() returns,
+       as in CPython.  An object whose __del__ ran dies only at the next
+       collection, and only then do weakref callbacks on it fire: a few
+       more rounds let them, as long as finalizers keep running. */
+    frames_drop_stale_slots();
+    /* In the STM flavour an object this transaction dropped is still
+       referenced by the committed versions of what it wrote: commit
+       first, as a blocking call does. */
+    os_blocking(nothing, NULL);
+    for (int round = 0; round < 4; round++) {
+        stm_collect_major();
+        if (!finalizers_run())
+            break;
+    }
     if (run_callbacks(self, "stop", gen) < 0)
         return NULL;
     return make_small(0);

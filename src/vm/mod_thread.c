@@ -557,7 +557,7 @@ void print_exception_to(FILE *out, Object *exc);
 /* Writes `header` then the traceback of exc (or, if it is no exception
    object, str(exc_type)) to `file`, a Python file object, as CPython's
    hooks do.  -1 with an exception set if writing fails. */
-static int write_exception(Object *file, const char *header, Object *exc_type, Object *exc)
+int write_exception(Object *file, const char *header, Object *exc_type, Object *exc)
 {
     char *buf = NULL;
     size_t len = 0;

@@ -1,9 +1,9 @@
 /*
 ** The _weakref module: weak references through libstm's weak slots.  A
 ** ref is a Native object whose first data word is the weak slot: the
-** collector clears it when the referent dies.  Callbacks are kept but not
-** called (the collector does not report deaths to the VM yet), and refs
-** are not counted per object, so getweakrefcount() is always 0.
+** collector clears it when the referent dies, and queues a ref that has a
+** callback for finalizers.c, which calls it.  Refs are not counted per
+** object, so getweakrefcount() is always 0.
 */
 #include <stddef.h>
 
@@ -34,7 +34,19 @@ static Object *new_ref(Type *t, Object *target, Object *callback)
     n->type = t;
     n->refs[REF_CALLBACK] = callback && callback != None ? callback : NULL;
     n->data[0] = (uint64_t)(uintptr_t)target;
+    if (n->refs[REF_CALLBACK])
+        stm_notify_cleared((stm_obj *)n);
     return (Object *)n;
+}
+
+/* The callback of a weakref or proxy, or NULL if v is none or has none. */
+Object *weakref_callback_of(Object *v)
+{
+    Type *t = type_of(v);
+    if (!type_is_subtype(t, ref_type) && t != proxy_type && t != callable_proxy_type)
+        return NULL;
+    obj_read(v);
+    return ((Native *)v)->refs[REF_CALLBACK];
 }
 
 /* CPython's value types have no room for weak references, nor have

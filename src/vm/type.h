@@ -35,6 +35,7 @@ enum TypeFlags {
     TF_INT_SUBCLASS = 0x10, TF_STR_SUBCLASS = 0x20, TF_TUPLE_SUBCLASS = 0x40,
     TF_LIST_SUBCLASS = 0x80, TF_DICT_SUBCLASS = 0x100, TF_TYPE_SUBCLASS = 0x200,
     TF_EXC_SUBCLASS = 0x400,
+    TF_FINALIZE = 0x800,    /* the MRO defines __del__: instances get a finalizer */
 };
 
 struct Type {

@@ -102,6 +102,11 @@ void vm_exit(void);
    with MemoryError set. */
 Object *vm_alloc(size_t size, enum Layout layout, Type *type);
 
+/* finalizers.c: __del__ methods and weakref callbacks that collections
+   found due.  finalizers_run() runs them; true if there were any. */
+void finalizers_notice(void);
+bool finalizers_run(void);
+
 /* Keeps v alive up to this point.  In the STM flavour a C pointer into an
    object (stm_real_address) is not a reference the collector sees: code
    that holds only such a pointer across an allocation says so with this. */

@@ -17,10 +17,19 @@ static stm_thread main_tl;
 /* Weak references and the odd strong one live here, a registered range. */
 static stm_obj *slots[64];
 
+/* Counts the collector's on_finalizers_due calls. */
+static int due_notices;
+static void count_notice(void) { due_notices++; }
+
 static void begin(int stress_every)
 {
     set_gc_stress(stress_every);
-    test_setup(0);
+    struct stm_config cfg = {
+        .trace = test_trace, .trace_items = test_trace_items, .on_finalizers_due = count_notice,
+    };
+    if (!stm_setup(&cfg))
+        exit(2);
+    due_notices = 0;
     stm_register_thread(&main_tl);
     stm_start_transaction(&main_tl);
     memset(slots, 0, sizeof slots);
@@ -305,6 +314,71 @@ static void weakref_many_case(int stress_every)
 static void weakref_many(void) { weakref_many_case(0); }
 static void weakref_many_stress(void) { weakref_many_case(5); }
 
+/* ---- weak references that report their clearing (weakref callbacks) ---- */
+
+__attribute__((noinline)) static void make_notifying(int slot, node *target)
+{
+    weak *w = new_weak((stm_obj *)target);
+    stm_notify_cleared((stm_obj *)w);
+    CHECK(w->hdr.stm_flags & STM_FLAG_NOTIFY);
+    slots[slot] = (stm_obj *)w;
+}
+
+__attribute__((noinline)) static void make_notifying_to_new(int slot, int64_t value)
+{
+    make_notifying(slot, new_node(NULL, NULL, value));
+}
+
+/* Only the weakrefs whose target died, that are alive themselves, are
+   queued, once, after a notice. */
+static void weakref_notify(void)
+{
+    begin(0);
+    node *volatile kept = new_node(NULL, NULL, 1);
+    make_notifying(0, (node *)kept);        /* target kept */
+    make_notifying_to_new(1, 2);            /* target dies */
+    make_notifying_to_new(2, 3);            /* the weakref dies first */
+    slots[2] = NULL;
+    make_weak(3, 4);                        /* no notification asked */
+    scrub_stack();
+    stm_collect_major();
+    CHECK(weak_target(0) == (stm_obj *)kept);
+    CHECK(weak_target(1) == NULL && weak_target(3) == NULL);
+    CHECK_EQ(due_notices, 1);
+    CHECK(stm_next_finalizable() == slots[1]);
+    CHECK(!(slots[1]->stm_flags & STM_FLAG_NOTIFY));
+    CHECK(stm_next_finalizable() == NULL);
+    stm_collect_major();
+    CHECK_EQ(due_notices, 1);
+    CHECK(stm_next_finalizable() == NULL);
+    kept = NULL;
+    scrub_stack();
+    stm_collect_major();
+    CHECK_EQ(due_notices, 2);
+    CHECK(stm_next_finalizable() == slots[0]);
+    CHECK(stm_next_finalizable() == NULL);
+    end();
+}
+
+/* A target with a finalizer is resurrected first: its weakref is queued
+   only when it dies for real, after the finalizer was taken. */
+static void weakref_notify_after_finalizer(void)
+{
+    begin(0);
+    make_finalizable(5);
+    stm_notify_cleared(slots[5]);
+    scrub_stack();
+    stm_collect_major();
+    const int ids[] = { 5 };
+    expect_finalized(ids, 1);
+    scrub_stack();
+    stm_collect_major();
+    CHECK(weak_target(5) == NULL);
+    CHECK(stm_next_finalizable() == slots[5]);
+    CHECK(stm_next_finalizable() == NULL);
+    end();
+}
+
 RUN_TESTS({"finalizer_young", finalizer_young, 0},
           {"finalizer_old", finalizer_old, 0},
           {"finalizer_many", finalizer_many, 0},
@@ -313,4 +387,6 @@ RUN_TESTS({"finalizer_young", finalizer_young, 0},
           {"weakref_old", weakref_old, 0},
           {"weakref_repointed", weakref_repointed, 0},
           {"weakref_many", weakref_many, 0},
-          {"weakref_many_stress", weakref_many_stress, 0})
+          {"weakref_many_stress", weakref_many_stress, 0},
+          {"weakref_notify", weakref_notify, 0},
+          {"weakref_notify_after_finalizer", weakref_notify_after_finalizer, 0})

@@ -210,6 +210,11 @@ MISUSE(finalizer_twice, "stm_enable_finalizer() twice",
        stm_enable_finalizer((stm_obj *)n);
        stm_enable_finalizer((stm_obj *)n);)
 
+MISUSE(notify_not_weakref, "stm_notify_cleared() on an object that is not a weakref",
+       begin();
+       stm_start_transaction(&main_tl);
+       stm_notify_cleared((stm_obj *)new_node(NULL, NULL, 1));)
+
 MISUSE(weakref_bad_slot, "bad slot offset",
        begin();
        stm_start_transaction(&main_tl);
@@ -254,6 +259,7 @@ MISUSE(trace_reports_non_object, "which is not an object",
     {"setup_twice", setup_twice, 0},                                         \
     {"teardown_with_threads", teardown_with_threads, 0},                     \
     {"finalizer_twice", finalizer_twice, 0},                                 \
+    {"notify_not_weakref", notify_not_weakref, 0},                           \
     {"weakref_bad_slot", weakref_bad_slot, 0},                               \
     {"trace_reports_non_object", trace_reports_non_object, 0},
 #else

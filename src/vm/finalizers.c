@@ -1,0 +1,108 @@
+/*
+** __del__ methods and weak reference callbacks.  libstm queues an object
+** whose class defines __del__ when a collection finds it unreachable, and
+** a weakref with a callback when its referent dies (stm_next_finalizable);
+** the collection itself only raises a flag, and whichever thread next
+** checks for pending calls between bytecodes (signals_check) runs them.
+** So, as in PyPy and unlike CPython's reference counting, they run after
+** the next collection rather than at the moment of the last `del`;
+** gc.collect() runs them before it returns.
+*/
+#include <string.h>
+
+#include "vm/buffer.h"
+#include "vm/mod_os.h"
+#include "vm/runtime.h"
+
+extern volatile int signals_pending;   /* mod_signal.c: a sig_atomic_t */
+int write_exception(Object *file, const char *header, Object *exc_type, Object *exc);
+Object *weakref_callback_of(Object *v);
+
+static volatile int finalizers_due;
+
+/* libstm's on_finalizers_due: called in the middle of a collection. */
+void finalizers_notice(void)
+{
+    finalizers_due = 1;
+    signals_pending = 1;
+}
+
+/* The exception in flight, printed as CPython's default unraisablehook
+   does: "Exception ignored in: <repr of what was called>" and the
+   traceback, on sys.stderr. */
+static void report_unraisable(Object *called)
+{
+    Object *exc = exc_fetch();
+    Object *r = obj_repr(called);
+    char *text = r ? str_to_utf8(r, NULL) : NULL;
+    exc_clear();
+    size_t size = (text ? strlen(text) : 0) + 64;
+    char *header = malloc(size);
+    if (!header) {
+        free(text);
+        return;
+    }
+    snprintf(header, size, "Exception ignored in: %s\n", text ? text : "<object repr() failed>");
+    free(text);
+    Object *file = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stderr");
+    if (file && file != None && write_exception(file, header, (Object *)type_of(exc), exc) < 0)
+        exc_clear();
+    free(header);
+}
+
+static void finalize(Object *v)
+{
+    if (layout_of(v) == L_NATIVE && is_memoryview(v)) {
+        memoryview_release(v);
+        return;
+    }
+    Object *callback = weakref_callback_of(v);
+    if (callback) {
+        if (!obj_call1(callback, v))
+            report_unraisable(callback);
+        return;
+    }
+    Object *del = type_lookup(type_of(v), intern_cstr("__del__"));
+    if (del && !obj_call1(del, v))
+        report_unraisable(del);
+}
+
+/* The C frames of run_due() and of the finalizers it ran are dead now, but the frames
+   pushed next over them (a collection's) do not overwrite every word, and
+   the collector scans the stack conservatively: it would find the objects
+   just finalized there and keep them one collection longer. */
+static __attribute__((noinline)) void scrub_stack(void)
+{
+    char area[16384];
+    memset(area, 0, sizeof area);
+    __asm__ volatile("" : : "r"(area) : "memory");
+}
+
+static __attribute__((noinline)) bool run_due(void)
+{
+    /* An object taken off the queue by a transaction that aborted would
+       never be finalized. */
+    os_irreversible("finalizers");
+    /* The caller's exception, if any, is not the finalizers' business. */
+    Object *saved = exc_fetch();
+    bool ran = false;
+    stm_obj *o;
+    while ((o = stm_next_finalizable()) != NULL) {
+        finalize((Object *)o);
+        ran = true;
+    }
+    if (saved)
+        exc_restore(saved);
+    return ran;
+}
+
+bool finalizers_run(void)
+{
+    if (!finalizers_due)
+        return false;
+    finalizers_due = 0;
+    bool ran = run_due();
+    if (ran)
+        scrub_stack();
+    return ran;
+}
