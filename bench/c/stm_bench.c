@@ -23,7 +23,8 @@
 **                own, commit (SCALE: commits in thousands, default 2000,
 **                shared out among the threads)
 ** The work is the same whatever the thread count, so the wall time of
-** THREADS=2 against THREADS=1 is the speedup.
+** THREADS=2 against THREADS=1 is the speedup.  STM_BENCH_STATS=1 prints each
+** thread's libstm statistics on stderr.
 */
 #include "stm.h"
 #include <pthread.h>
@@ -110,6 +111,11 @@ static void count_stats(stm_thread *tl, struct worker *w)
     struct stm_stats st;
     stm_get_stats(tl, &st);
     w->commits = (long)st.count[STM_TIME_RUN_COMMITTED];
+    if (getenv("STM_BENCH_STATS")) {
+        char title[32];
+        snprintf(title, sizeof title, "thread %d", w->index);
+        stm_print_stats(stderr, title, &st);
+    }
     for (int k = STM_TIME_RUN_ABORTED_WRITE_WRITE; k <= STM_TIME_RUN_ABORTED_OTHER; k++)
         w->aborts += (long)st.count[k];
 }

@@ -29,7 +29,12 @@ void _stm_write_slow(stm_obj *obj)
     if (p->timing_state == STM_TIME_WAIT_OTHER)
         stats_switch(p, -1);
     struct stm_header *h = real_cur(ref);
-    note_private(s, ref, object_size_at(h, ref));
+    size_t size = object_size_at(h, ref);
+    note_private(s, ref, size);
+    /* The commit copies the object into segment 0, whose lines are cold
+       when the transaction writes scattered objects: fetch them now. */
+    __builtin_prefetch(real_in(0, ref), 1, 1);
+    __builtin_prefetch(real_in(0, ref + size - 1), 1, 1);
     if (h->stm_flags & STM_FLAG_WEAKREF)
         s->gc_special = true;
     h->stm_flags &= ~STM_FLAG_WRITE_BARRIER;
