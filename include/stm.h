@@ -187,6 +187,15 @@ typedef struct stm_thread {
 /* Registers the calling thread; its C stack is scanned from now on.  The
    thread is outside any transaction afterwards. */
 void stm_register_thread(stm_thread *tl);
+/* The calling thread's stack above `top` holds no references: only the
+   frames that started the thread, its thread-local storage and the like.
+   The conservative scan of its stack, at every commit, stops there (by
+   default it covers the whole stack, which for a thread made by
+   pthread_create includes a few KiB of thread-local storage).  Call it
+   after stm_register_thread(), with an address in the outermost frame
+   that can hold references, such as __builtin_frame_address(0) of the
+   thread's start function. */
+void stm_set_stack_top(const void *top);
 /* The thread must be outside any transaction (after a commit). */
 void stm_unregister_thread(stm_thread *tl);
 /* The calling thread's stm_thread, or NULL if it is not registered. */
@@ -301,7 +310,14 @@ static inline void *stm_real_address(const stm_obj *obj);
 void stm_add_root(stm_obj **slot);
 void stm_remove_root(stm_obj **slot);
 void stm_add_root_range(const void *start, size_t size);
-void stm_remove_root_range(const void *start);
+/* As stm_add_root_range(), for C memory that only start-up code (outside
+   transactions) and inevitable transactions write, such as globals naming
+   long-lived objects.  Such slots cannot name the young objects of a
+   transaction that never became inevitable, so the collection at its
+   commit skips them: in the STM flavour that scan was a large part of a
+   small transaction's cost.  Debug builds check the promise. */
+void stm_add_static_root_range(const void *start, size_t size);
+void stm_remove_root_range(const void *start);     /* either kind */
 
 /* Collects now: minor (young objects only) or major (whole heap, returning
    free memory to the OS).  A safe point. */

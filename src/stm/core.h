@@ -243,10 +243,13 @@ void gc_drain(void);
 /* Finds the start of the object containing addr, or 0. */
 uintptr_t gc_find_object(uintptr_t addr);
 void roots_mark_all(void);
-/* Calls slot_fn on the reference in every registered slot (non-null) and
-   range_fn on the whole words of every registered range. */
+/* Calls slot_fn on the reference in every registered slot (non-null),
+   range_fn on the whole words of every registered range and
+   static_range_fn on those of every static range; a NULL function skips
+   its kind. */
 void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
                     void (*range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
+                    void (*static_range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
                     void *ctx);
 /* Sweeping, shared by whole-heap and (STM) one-segment collections. */
 size_t sweep_range(uintptr_t start, uintptr_t end);

@@ -76,17 +76,16 @@ static void visit_ref(uintptr_t r, void *ctx)
         mark(ctx, r);
 }
 
-/* A word that may point into one of this segment's young objects
-   (conservative roots; interior pointers count). */
-static inline void visit_word(uintptr_t w, void *ctx)
+/* The unmarked young object of this segment that the word points into
+   (conservative roots: interior pointers count), or 0. */
+static inline uintptr_t young_object_at(const struct marking *mk, uintptr_t w)
 {
-    struct marking *mk = ctx;
     if (w - mk->lo >= mk->span)
-        return;
+        return 0;
     size_t b = block_of(w);
     const struct block_meta *m = &heap.blocks[b];
     if (m->owner != mk->s->num)
-        return;
+        return 0;
     uintptr_t obj;
     if (m->state == BLOCK_SMALL) {
         size_t first = granule_of(block_addr(b)) >> 3;
@@ -95,27 +94,34 @@ static inline void visit_word(uintptr_t w, void *ctx)
         uint8_t bits = heap.start_bits[byte] & (uint8_t)(0xffu >> (7 - (g & 7)));
         while (bits == 0) {
             if (byte == first)
-                return;
+                return 0;
             bits = heap.start_bits[--byte];
         }
         obj = (uintptr_t)heap.base + ((byte * 8 + 31 - (size_t)__builtin_clz(bits)) << GRANULE_SHIFT);
         /* A marked object is old: its header may be meaningful in another
            view only (an uncommitted survivor), so stop before reading it. */
         if (is_marked(obj))
-            return;
+            return 0;
         if (w >= obj + object_size_at(real_cur(obj), obj))
-            return;
+            return 0;
     } else if (m->state == BLOCK_LARGE_HEAD || m->state == BLOCK_LARGE_TAIL) {
         if (m->state == BLOCK_LARGE_TAIL)
             b -= m->head_distance;
         const struct large_object *lo = heap.blocks[b].large;
         obj = lo->start;
         if (w >= obj + lo->size || !bit_get(heap.start_bits, granule_of(obj)) || is_marked(obj))
-            return;
+            return 0;
     } else {
-        return;
+        return 0;
     }
-    mark(mk, obj);
+    return obj;
+}
+
+static inline void visit_word(uintptr_t w, void *ctx)
+{
+    uintptr_t obj = young_object_at(ctx, w);
+    if (obj)
+        mark(ctx, obj);
 }
 
 /* A registered root range: words visited in a loop of their own, not
@@ -126,6 +132,18 @@ static void visit_words(const uintptr_t *p, const uintptr_t *end, void *ctx)
         visit_word(word_as_ref(*p), ctx);
 }
 
+#ifdef STM_DEBUG
+/* Static ranges skipped by a transaction that was never inevitable must
+   not name its young objects (stm_add_static_root_range's promise). */
+static void check_static_words(const uintptr_t *p, const uintptr_t *end, void *ctx)
+{
+    for (; p < end; p++)
+        STM_CHECK(!young_object_at(ctx, word_as_ref(*p)),
+                  "static root range word %p names an object made by a transaction that is "
+                  "not inevitable (stm_add_static_root_range)", (const void *)p);
+}
+#endif
+
 /* The caller's registers are spilled into this frame, which is scanned. */
 static __attribute__((noinline)) void mark_from_roots(struct marking *mk,
                                                      struct stm_thread_private *p,
@@ -133,12 +151,17 @@ static __attribute__((noinline)) void mark_from_roots(struct marking *mk,
 {
     struct segment *s = mk->s;
     RECORD_STACK_LOW(p);
+#ifdef STM_DEBUG
+    /* Before anything is marked: a marked object would pass unseen. */
+    if (!p->inevitable)
+        roots_for_each(NULL, NULL, check_static_words, mk);
+#endif
     const char *low = client_sp ? client_sp : p->stack_low;
     const uintptr_t *w = (const uintptr_t *)(((uintptr_t)low + 7) & ~(uintptr_t)7);
     for (; (const char *)(w + 1) <= p->stack_high; w++)
         visit_word(word_as_ref(*w), mk);
     visit_word((uintptr_t)p->tl->marker.object, mk);
-    roots_for_each(visit_ref, visit_words, mk);
+    roots_for_each(visit_ref, visit_words, p->inevitable ? visit_words : NULL, mk);
     for (size_t i = 0; i < s->write_set.count; i++)
         gc.client.trace(real_cur(s->write_set.items[i]), visit, mk);
     for (size_t i = 0; i < s->promoted.count; i++)

@@ -6,6 +6,7 @@
 
 static struct wordvec root_slots;       /* stm_obj ** */
 static struct wordvec root_ranges;      /* pairs (start, size) */
+static struct wordvec static_ranges;    /* the same, stm_add_static_root_range() */
 /* A thread outside any transaction (starting, exiting) may register roots
    while another one collects: the vectors can be reallocated under the
    collector's feet without this lock. */
@@ -31,26 +32,41 @@ void stm_remove_root(stm_obj **slot)
     STM_CHECK(found, "stm_remove_root(%p): not a registered root", (void *)slot);
 }
 
-void stm_add_root_range(const void *start, size_t size)
+static void add_range(struct wordvec *v, const void *start, size_t size)
 {
     pthread_mutex_lock(&roots_lock);
-    wordvec_push(&root_ranges, (uintptr_t)start);
-    wordvec_push(&root_ranges, size);
+    wordvec_push(v, (uintptr_t)start);
+    wordvec_push(v, size);
     pthread_mutex_unlock(&roots_lock);
+}
+
+void stm_add_root_range(const void *start, size_t size)
+{
+    add_range(&root_ranges, start, size);
+}
+
+void stm_add_static_root_range(const void *start, size_t size)
+{
+    add_range(&static_ranges, start, size);
+}
+
+static bool remove_range(struct wordvec *v, const void *start)
+{
+    for (size_t i = 0; i < v->count; i += 2) {
+        if (v->items[i] == (uintptr_t)start) {
+            v->items[i] = v->items[v->count - 2];
+            v->items[i + 1] = v->items[v->count - 1];
+            v->count -= 2;
+            return true;
+        }
+    }
+    return false;
 }
 
 void stm_remove_root_range(const void *start)
 {
     pthread_mutex_lock(&roots_lock);
-    size_t i = 0;
-    while (i < root_ranges.count && root_ranges.items[i] != (uintptr_t)start)
-        i += 2;
-    bool found = i < root_ranges.count;
-    if (found) {
-        root_ranges.items[i] = root_ranges.items[root_ranges.count - 2];
-        root_ranges.items[i + 1] = root_ranges.items[root_ranges.count - 1];
-        root_ranges.count -= 2;
-    }
+    bool found = remove_range(&root_ranges, start) || remove_range(&static_ranges, start);
     pthread_mutex_unlock(&roots_lock);
     STM_CHECK(found, "stm_remove_root_range(%p): not a registered range", start);
 }
@@ -67,21 +83,32 @@ static void scan_words(const char *start, const char *end)
     }
 }
 
+static void each_range(const struct wordvec *v,
+                       void (*range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
+                       void *ctx)
+{
+    for (size_t i = 0; i < v->count; i += 2) {
+        const uintptr_t *p = (const uintptr_t *)((v->items[i] + 7) & ~(uintptr_t)7);
+        uintptr_t end = v->items[i] + v->items[i + 1];
+        range_fn(p, (const uintptr_t *)(end & ~(uintptr_t)7), ctx);
+    }
+}
+
 void roots_for_each(void (*slot_fn)(uintptr_t ref, void *ctx),
                     void (*range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
+                    void (*static_range_fn)(const uintptr_t *from, const uintptr_t *to, void *ctx),
                     void *ctx)
 {
     pthread_mutex_lock(&roots_lock);
-    for (size_t i = 0; i < root_slots.count; i++) {
+    for (size_t i = 0; slot_fn && i < root_slots.count; i++) {
         uintptr_t r = (uintptr_t) * (stm_obj **)root_slots.items[i];
         if (r)
             slot_fn(r, ctx);
     }
-    for (size_t i = 0; i < root_ranges.count; i += 2) {
-        const uintptr_t *p = (const uintptr_t *)((root_ranges.items[i] + 7) & ~(uintptr_t)7);
-        uintptr_t end = root_ranges.items[i] + root_ranges.items[i + 1];
-        range_fn(p, (const uintptr_t *)(end & ~(uintptr_t)7), ctx);
-    }
+    if (range_fn)
+        each_range(&root_ranges, range_fn, ctx);
+    if (static_range_fn)
+        each_range(&static_ranges, static_range_fn, ctx);
     pthread_mutex_unlock(&roots_lock);
 }
 
@@ -98,6 +125,10 @@ __attribute__((noinline)) void roots_mark_all(void)
     for (size_t i = 0; i < root_ranges.count; i += 2) {
         const char *start = (const char *)root_ranges.items[i];
         scan_words(start, start + root_ranges.items[i + 1]);
+    }
+    for (size_t i = 0; i < static_ranges.count; i += 2) {
+        const char *start = (const char *)static_ranges.items[i];
+        scan_words(start, start + static_ranges.items[i + 1]);
     }
     pthread_mutex_unlock(&roots_lock);
     pthread_mutex_lock(&threads_lock);

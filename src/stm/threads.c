@@ -12,6 +12,16 @@ __thread stm_thread *current_thread;
 
 stm_thread *stm_current_thread(void) { return current_thread; }
 
+void stm_set_stack_top(const void *top)
+{
+    STM_CHECK(current_thread, "stm_set_stack_top(): this thread is not registered");
+    struct stm_thread_private *p = current_thread->priv;
+    char here;
+    STM_CHECK((const char *)top > &here && (const char *)top <= p->stack_high,
+              "stm_set_stack_top(%p): not above the caller in this thread's stack", top);
+    p->stack_high = (char *)top;
+}
+
 void stm_register_thread(stm_thread *tl)
 {
     STM_CHECK(current_thread == NULL, "stm_register_thread(): this thread is already registered");

@@ -183,6 +183,19 @@ static DictTable *table_resize(DictTable *old, uint32_t need)
     return t;
 }
 
+/* A table replaced by a bigger or compacted one holds nothing any more:
+   a stale copy of its address in some C frame (the stack is scanned
+   conservatively) would otherwise keep every old value alive. */
+static void table_retire(DictTable *old)
+{
+    if (!old)
+        return;
+    TABLE_WRITE_FIELD(old, old->used);
+    old->used = 0;
+    TABLE_WRITE_FIELD(old, old->live);
+    old->live = 0;
+}
+
 /* Sets key to value in *tablep (owner's field, written on resize). */
 int table_insert(Object *owner, DictTable *STM_SEG *tablep, Object *key, int64_t hash,
                  Object *value, bool *added)
@@ -210,6 +223,7 @@ int table_insert(Object *owner, DictTable *STM_SEG *tablep, Object *key, int64_t
         if (!nt)
             return -1;
         obj_write(owner);
+        table_retire(t);
         *tablep = t = nt;
         table_find(t, key, hash, &slot);
     }
@@ -891,6 +905,7 @@ static Object *m_popitem(Object *self, Object *const *args, size_t nargs, Object
         if (!nt)
             return NULL;
         obj_write(self);
+        table_retire(t);
         ((Dict *)self)->table = t = nt;
     }
     uint32_t ix = t->used;

@@ -67,11 +67,11 @@ static void finalize(Object *v)
         report_unraisable(del);
 }
 
-/* The C frames of run_due() and of the finalizers it ran are dead now, but the frames
-   pushed next over them (a collection's) do not overwrite every word, and
-   the collector scans the stack conservatively: it would find the objects
-   just finalized there and keep them one collection longer. */
-static __attribute__((noinline)) void scrub_stack(void)
+/* Dead C frames below the caller's are not scanned, but the frames pushed
+   next over them (a collection's) do not overwrite every word, and the
+   collector scans the stack conservatively: it would find objects that
+   died in them and keep them one collection longer.  Zeroes them. */
+__attribute__((noinline)) void scrub_stack(void)
 {
     char area[16384];
     memset(area, 0, sizeof area);
@@ -103,6 +103,6 @@ bool finalizers_run(void)
     finalizers_due = 0;
     bool ran = run_due();
     if (ran)
-        scrub_stack();
+        scrub_stack();      /* run_due()'s frame and the finalizers' */
     return ran;
 }

@@ -134,7 +134,7 @@ bool vm_heap_setup(void)
     conflict_log_configure(&cfg);
     if (!stm_setup(&cfg))
         return false;
-    stm_add_root_range(&vm, sizeof vm);
+    stm_add_static_root_range(&vm, sizeof vm);
     return true;
 }
 

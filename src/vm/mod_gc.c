@@ -417,6 +417,7 @@ static Object *g_collect(Object *self, Object *const *args, size_t nargs, Object
        collection, and only then do weakref callbacks on it fire: a few
        more rounds let them, as long as finalizers keep running. */
     frames_drop_stale_slots();
+    scrub_stack();
     /* In the STM flavour an object this transaction dropped is still
        referenced by the committed versions of what it wrote: commit
        first, as a blocking call does. */

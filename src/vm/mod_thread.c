@@ -34,7 +34,7 @@
 #include <signal.h>
 #undef raise
 
-void thread_attach(VMThread *t);
+void thread_attach(VMThread *t, const void *stack_top);
 ThreadState *thread_state_new(void);
 void transaction_start_inevitable(stm_thread *tl, const char *why);
 Frame *function_frame(Object *func, Object *const *args, size_t nargs, Object *kwnames);
@@ -617,7 +617,7 @@ static void *thread_main(void *arg)
 {
     NewThread *nt = arg;
     VMThread *t = &nt->vmt;
-    thread_attach(t);
+    thread_attach(t, __builtin_frame_address(0));
     transaction_start_inevitable(&t->stm, "thread start");
     t->ts = thread_state_new();
     Object *boot = nt->boot;

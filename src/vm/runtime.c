@@ -26,10 +26,15 @@ void frame_type_init(void);
 void sys_module_init(int argc, char **argv);
 bool builtin_modules_setup(void);
 
-/* Also for the threads of _thread (mod_thread.c). */
-void thread_attach(VMThread *t)
+/* Also for the threads of _thread (mod_thread.c), which pass the frame
+   of their start function: what is above it holds no references, and the
+   collection at each commit scans the stack up to there only.  NULL: the
+   whole stack. */
+void thread_attach(VMThread *t, const void *stack_top)
 {
     stm_register_thread(&t->stm);
+    if (stack_top)
+        stm_set_stack_top(stack_top);
     vm_thread = t;
     pthread_attr_t attr;
     void *addr;
@@ -170,7 +175,7 @@ bool vm_init(int argc, char **argv)
 {
     if (!vm_heap_setup())
         return false;
-    thread_attach(&main_thread);
+    thread_attach(&main_thread, NULL);
     transaction_start_inevitable(&main_thread.stm, "interpreter start-up");
     main_thread.ts = thread_state_new();
     if (!main_thread.ts)

@@ -106,6 +106,7 @@ Object *vm_alloc(size_t size, enum Layout layout, Type *type);
    found due.  finalizers_run() runs them; true if there were any. */
 void finalizers_notice(void);
 bool finalizers_run(void);
+void scrub_stack(void);
 
 /* Keeps v alive up to this point.  In the STM flavour a C pointer into an
    object (stm_real_address) is not a reference the collector sees: code

@@ -8,110 +8,159 @@ import weakref
 
 log = []
 
+class Key:
+    pass
+
+def churn(depth=20):
+    # Varied work that leaves other values wherever the interpreter's C
+    # code kept a stale copy of a dropped object: the collector scans C
+    # stacks conservatively (unoptimized builds keep many such copies).
+    items = [i * 2 for i in range(8)]
+    table = {str(i): i for i in items}
+    k = Key()
+    k.attr = sum(items) + len(table)
+    first, second = items[0], items[1]
+    k.first, k.second = second, first
+    for i, v in enumerate(items):
+        table[str(v)] = i
+    del table["0"], items[::2]
+    if depth:
+        churn(depth - 1)
+    return tuple(sorted(table.values())), k.attr, max(items), repr(k)[:1]
+
+def settle(done=lambda: False):
+    # CPython finalizes at once; a tracing collector once the object is
+    # found unreachable, which a stale copy can delay: collect until what
+    # the test waits for has happened (rounds that find nothing are
+    # harmless), within reason.
+    for _ in range(20):
+        churn()
+        gc.collect()
+        if done():
+            break
+
 class Noisy:
     def __init__(self, name):
         self.name = name
     def __del__(self):
         log.append("del " + self.name)
 
-def flush(title):
-    gc.collect()
+def flush(title, expected):
+    settle(lambda: len(log) >= expected)
     print(title, sorted(log))
     log.clear()
 
+# At module level.  Unoptimized builds keep the last value each kind of
+# instruction handled in the interpreter loop's C frame: the next store
+# replaces the stale copy.  The cases below run in functions, whose
+# instructions churn() runs too.
 a = Noisy("a")
 del a
-flush("module level:")
+_ = None
+flush("module level:", 1)
 
-def scope():
-    Noisy("temp")
-    b = Noisy("local")
-scope()
-flush("function locals:")
+def function_locals():
+    def scope():
+        Noisy("temp")
+        b = Noisy("local")
+    scope()
+    flush("function locals:", 2)
 
-# __del__ before the weakref callback, and the callback gets the dead ref.
-c = Noisy("c")
-r = weakref.ref(c, lambda ref: log.append("callback " + str(ref is r and ref() is None)))
-del c
-gc.collect()
-print("order:", log)
-log.clear()
+def del_then_callback():
+    # __del__ before the weakref callback, which gets the dead ref.
+    c = Noisy("c")
+    r = weakref.ref(c, lambda ref: log.append("callback " + str(ref is r and ref() is None)))
+    del c
+    settle(lambda: len(log) >= 2)
+    print("order:", log)
+    log.clear()
 
-# A weakref that dies before its referent never calls back.
-d = Noisy("d")
-weakref.ref(d, lambda ref: log.append("never"))
-gc.collect()
-del d
-flush("dead weakref:")
+def dead_weakref():
+    # A weakref that dies before its referent never calls back.
+    d = Noisy("d")
+    weakref.ref(d, lambda ref: log.append("never"))
+    settle()
+    del d
+    flush("dead weakref:", 1)
 
-# Subclasses inherit __del__; a cycle of finalizable objects is collected.
 class Sub(Noisy):
     pass
-x, y = Sub("x"), Sub("y")
-x.other, y.other = y, x
-del x, y
-flush("cycle:")
 
-# A resurrected object is finalized only once (PEP 442).
+def cycle():
+    # Subclasses inherit __del__; a cycle of finalizable objects is collected.
+    x, y = Sub("x"), Sub("y")
+    x.other, y.other = y, x
+    del x, y
+    flush("cycle:", 2)
+
 saved = []
 class Phoenix:
     def __del__(self):
         log.append("phoenix")
         saved.append(self)
-Phoenix()
-gc.collect()
-saved.clear()
-flush("resurrected once:")
 
-# Weak containers empty themselves through callbacks.
-class Key:
-    pass
-values = weakref.WeakValueDictionary()
-keys = weakref.WeakKeyDictionary()
-members = weakref.WeakSet()
-objs = [Key() for i in range(6)]
-for i, o in enumerate(objs):
-    values[i] = o
-    keys[o] = i
-    members.add(o)
-del objs[::2]
-gc.collect()
-print("weak containers:", sorted(values), sorted(keys.values()), len(members))
-del objs
-gc.collect()
-print("emptied:", len(values), len(keys), len(members))
+def resurrection():
+    # A resurrected object is finalized only once (PEP 442).
+    Phoenix()
+    settle(lambda: saved)
+    saved.clear()
+    flush("resurrected once:", 1)
 
-# weakref.finalize
-f = weakref.finalize(Key(), log.append, "finalize ran")
-gc.collect()
-print("finalize:", log, f.alive, f())
-log.clear()
-k = Key()
-f2 = weakref.finalize(k, log.append, "called early")
-print("detach/call:", f2.alive, f2(), f2(), log, f2.alive)
-log.clear()
+def weak_containers():
+    # Weak containers empty themselves through callbacks.
+    values = weakref.WeakValueDictionary()
+    keys = weakref.WeakKeyDictionary()
+    members = weakref.WeakSet()
+    objs = [Key() for i in range(6)]
+    for i, o in enumerate(objs):
+        values[i] = o
+        keys[o] = i
+        members.add(o)
+    del objs[::2]
+    settle(lambda: len(values) == 3 and len(keys) == 3 and len(members) == 3)
+    print("weak containers:", sorted(values), sorted(keys.values()), len(members))
+    del objs
+    settle(lambda: len(values) == 1 and len(keys) == 1 and len(members) == 1)
+    print("emptied:", len(values), len(keys), len(members))
 
-# An exception in __del__ or a callback is reported, not raised.
+def finalize_objects():
+    f = weakref.finalize(Key(), log.append, "finalize ran")
+    settle(lambda: log)
+    print("finalize:", log, f.alive, f())
+    log.clear()
+    k = Key()
+    f2 = weakref.finalize(k, log.append, "called early")
+    print("detach/call:", f2.alive, f2(), f2(), log, f2.alive)
+    log.clear()
+
 class Broken:
     def __del__(self):
         raise ValueError("from __del__")
-err = io.StringIO()
-with contextlib.redirect_stderr(err):
-    Broken()
-    z = Key()
-    weakref.ref(z, lambda ref: 1 / 0)
-    r2 = weakref.ref(z, lambda ref: 1 / 0)
-    del z
-    gc.collect()
-    print("still running")
-for line in err.getvalue().splitlines():
-    if not line.startswith("    "):
-        line = re.sub(r'File ".*/', 'File "', line)
-        print(re.sub(r"0x[0-9a-f]+", "ADDR", line))
 
-# A class that gets __del__ after its creation finalizes new instances.
-class Late:
-    pass
-Late.__del__ = lambda self: log.append("late")
-Late()
-flush("late __del__:")
+def errors():
+    # An exception in __del__ or a callback is reported, not raised.
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        Broken()
+        z = Key()
+        weakref.ref(z, lambda ref: 1 / 0)
+        r2 = weakref.ref(z, lambda ref: 1 / 0)
+        del z
+        settle(lambda: err.getvalue().count("Exception ignored") == 2)
+        print("still running")
+    for line in err.getvalue().splitlines():
+        if not line.startswith("    "):
+            line = re.sub(r'File ".*/', 'File "', line)
+            print(re.sub(r"0x[0-9a-f]+", "ADDR", line))
+
+def late_del():
+    # A class that gets __del__ after its creation finalizes new instances.
+    class Late:
+        pass
+    Late.__del__ = lambda self: log.append("late")
+    Late()
+    flush("late __del__:", 1)
+
+for case in (function_locals, del_then_callback, dead_weakref, cycle, resurrection,
+             weak_containers, finalize_objects, errors, late_del):
+    case()
