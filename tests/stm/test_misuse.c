@@ -239,6 +239,26 @@ MISUSE(trace_reports_non_object, "which is not an object",
        (void)n;
        stm_collect_minor();)
 
+MISUSE(stack_top_below_caller, "not above the caller",
+       begin();
+       stm_set_stack_top((void *)16);)
+
+#ifdef STM_FLAVOUR_STM
+static stm_obj *static_slot[2];
+/* Only the STM flavour skips static ranges, and checks them instead. */
+MISUSE(static_range_names_young, "static root range",
+       begin();
+       stm_add_static_root_range(static_slot, sizeof static_slot);
+       stm_start_transaction(&main_tl);
+       static_slot[1] = (stm_obj *)new_node(NULL, NULL, 1);
+       for (int i = 0; i < 1000000; i++)        /* until the nursery is collected */
+           new_node(NULL, NULL, i);
+       stm_commit_transaction(&main_tl);)
+#  define STATIC_RANGE_CASE {"static_range_names_young", static_range_names_young, 0},
+#else
+#  define STATIC_RANGE_CASE
+#endif
+
 #define DEBUG_CASES                                                          \
     {"commit_outside_transaction", commit_outside_transaction, 0},           \
     {"commit_twice", commit_twice, 0},                                       \
@@ -261,7 +281,9 @@ MISUSE(trace_reports_non_object, "which is not an object",
     {"finalizer_twice", finalizer_twice, 0},                                 \
     {"notify_not_weakref", notify_not_weakref, 0},                           \
     {"weakref_bad_slot", weakref_bad_slot, 0},                               \
-    {"trace_reports_non_object", trace_reports_non_object, 0},
+    {"trace_reports_non_object", trace_reports_non_object, 0},               \
+    {"stack_top_below_caller", stack_top_below_caller, 0},                   \
+    STATIC_RANGE_CASE
 #else
 #define DEBUG_CASES
 #endif

@@ -9,6 +9,7 @@
 #include "testlib.h"
 #include "testobj.h"
 #include "testutil.h"
+#include <pthread.h>
 #include <stddef.h>
 
 static int stress;              /* STM_GC_STRESS of the running case, 0 if off */
@@ -176,6 +177,82 @@ static void global_roots_case(int stress_every)
 }
 static void global_roots(void) { global_roots_case(0); }
 static void global_roots_stress(void) { global_roots_case(7); }
+
+/* ---- static root ranges: written by inevitable transactions only ---- */
+
+static stm_obj *g_static[4];
+
+static void static_range_case(int stress_every)
+{
+    begin(stress_every);
+    stm_add_static_root_range(g_static, sizeof g_static);
+    stm_become_inevitable(&main_tl, "setting a static root");
+    for (int i = 0; i < 4; i++)
+        g_static[i] = (stm_obj *)tree(6);
+    stm_commit_transaction(&main_tl);
+    /* Transactions that never become inevitable skip the range. */
+    for (int round = 0; round < 3; round++) {
+        stm_start_transaction(&main_tl);
+        scrub_stack();
+        churn();
+        stm_collect_minor();
+        for (int i = 0; i < 4; i++)
+            CHECK(tree_ok((node *)g_static[i], 6));
+        stm_commit_transaction(&main_tl);
+    }
+    stm_start_transaction(&main_tl);
+    stm_collect_major();
+    for (int i = 0; i < 4; i++)
+        CHECK(tree_ok((node *)g_static[i], 6));
+    stm_remove_root_range(g_static);
+    memset(g_static, 0, sizeof g_static);
+    end();
+}
+static void static_range(void) { static_range_case(0); }
+static void static_range_stress(void) { static_range_case(7); }
+
+/* ---- a thread whose stack scan stops above its start function ---- */
+
+__attribute__((noinline)) static void hold_tree_and_collect(void)
+{
+    node *volatile local = tree(10);
+    scrub_stack();
+    churn();
+    stm_collect_minor();
+    stm_collect_major();
+    churn();
+    CHECK(tree_ok(local, 10));
+}
+
+static void *stack_top_thread(void *arg)
+{
+    stm_thread tl;
+    stm_register_thread(&tl);
+    stm_set_stack_top(__builtin_frame_address(0));
+    stm_start_transaction(&tl);
+    node *volatile mine = tree(8);
+    hold_tree_and_collect();
+    stm_commit_transaction(&tl);
+    stm_start_transaction(&tl);
+    churn();
+    stm_collect_major();
+    CHECK(tree_ok(mine, 8));
+    stm_commit_transaction(&tl);
+    stm_unregister_thread(&tl);
+    return arg;
+}
+
+static void stack_top_case(int stress_every)
+{
+    set_gc_stress(stress_every);
+    test_setup(0);
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, stack_top_thread, NULL) == 0);
+    pthread_join(t, NULL);
+    stm_teardown();
+}
+static void stack_top(void) { stack_top_case(0); }
+static void stack_top_stress(void) { stack_top_case(5); }
 
 /* ---- reachable from a C local variable ---- */
 
@@ -390,4 +467,8 @@ RUN_TESTS({"unreachable_reclaimed", unreachable_reclaimed, 0},
           {"real_address", real_address, 0},
           {"real_address_stress", real_address_stress, 0},
           {"list_building", list_building, 0},
-          {"list_building_stress", list_building_stress, 0})
+          {"list_building_stress", list_building_stress, 0},
+          {"static_range", static_range, 0},
+          {"static_range_stress", static_range_stress, 0},
+          {"stack_top", stack_top, 0},
+          {"stack_top_stress", stack_top_stress, 0})
