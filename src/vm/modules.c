@@ -45,6 +45,7 @@ Object *contextvars_module_init(void);
 Object *gc_module_init(void);
 Object *unicodedata_module_init(void);
 Object *cmath_module_init(void);
+Object *socket_module_init(void);
 
 static const struct {
     const char *name;
@@ -90,6 +91,7 @@ static const struct {
     { "gc", gc_module_init },
     { "unicodedata", unicodedata_module_init },
     { "cmath", cmath_module_init },
+    { "_socket", socket_module_init },
 };
 
 bool codecs_setup(void);

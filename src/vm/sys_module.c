@@ -13,6 +13,7 @@
 static Type *namespace_type;
 
 int os_startup(Object *sys_dict);
+void sys_asyncgen_init(Object *sys_dict, Object *sys_module);
 Object *builtin_module_names(void);
 
 #ifndef STMPY_STDLIB
@@ -331,5 +332,6 @@ void sys_module_init(int argc, char **argv)
     /* sys.stdin/stdout/stderr, builtins.open, the file-system encoding,
        SIGINT: mod_oserror.c. */
     os_startup(d);
+    sys_asyncgen_init(d, m);
     dict_set_cstr(d, "builtin_module_names", builtin_module_names());
 }
