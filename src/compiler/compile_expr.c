@@ -194,6 +194,7 @@ static void compile_compare(Compiler *c, Expr *e)
 {
     AstSeq *ops = e->v.Compare.ops, *cmps = e->v.Compare.comparators;
     int n = SEQ_LEN(ops) - 1;
+    warn_compare(c, e);
     compile_expr(c, e->v.Compare.left);
     if (n == 0) {
         compile_expr(c, SEQ_GET(cmps, 0));
@@ -385,6 +386,7 @@ static void compile_call(Compiler *c, Expr *e)
 {
     if (try_method_call(c, e))
         return;
+    warn_call(c, e->v.Call.func);
     Unit *u = c->u;
     c_emit(c, OP_PUSH_NULL, 0);
     int at = u->ninstrs, nlabels = u->nlabels;
@@ -564,6 +566,7 @@ static void visit(Compiler *c, Expr *e)
             CmpOpKind inv = op == CmpOp_In ? CmpOp_NotIn : op == CmpOp_NotIn ? CmpOp_In
                           : op == CmpOp_Is ? CmpOp_IsNot : op == CmpOp_IsNot ? CmpOp_Is : op;
             if (inv != op) {
+                warn_negated_compare(c, o);
                 compile_expr(c, o->v.Compare.left);
                 Expr *r = SEQ_GET(o->v.Compare.comparators, 0);
                 if (op == CmpOp_In || op == CmpOp_NotIn)
@@ -682,6 +685,8 @@ static void visit(Compiler *c, Expr *e)
                   e->v.Attribute.attr);
         break;
     case Expr_Subscript:
+        if (e->v.Subscript.ctx == ExprContext_Load)
+            warn_subscript(c, e);
         compile_expr(c, e->v.Subscript.value);
         compile_expr(c, e->v.Subscript.slice);
         c_emit(c, e->v.Subscript.ctx == ExprContext_Load    ? OP_BINARY_SUBSCR
@@ -729,6 +734,7 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
     switch (e->kind) {
     case Expr_UnaryOp:
         if (e->v.UnaryOp.op == UnaryOp_Not) {
+            warn_negated_compare(c, e->v.UnaryOp.operand);
             compile_jump_if(c, e->v.UnaryOp.operand, label, !cond);
             return;
         }
@@ -772,6 +778,7 @@ void compile_jump_if(Compiler *c, Expr *e, int label, int cond)
             }
             break;
         }
+        warn_compare(c, e);
         int cleanup = c_new_label(c), end = c_new_label(c);
         compile_expr(c, e->v.Compare.left);
         for (int i = 0; i < n; i++) {

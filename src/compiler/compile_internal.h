@@ -95,12 +95,23 @@ typedef struct Compiler {
     int future_flags;                /* CO_FUTURE_* */
     int future_lineno;               /* last line of the leading __future__ imports */
     int failed;
+    const Expr *checked_compare;     /* already checked as its inverse, under `not` */
 } Compiler;
 
 /* Errors: record at the current location (or e's) and mark failure. */
 int compiler_error(Compiler *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int compiler_error_at(Compiler *c, int lineno, int col, int end_lineno, int end_col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Compile-time SyntaxWarnings at the current location (compile_warnings.c);
+   one that the warning hook makes an error fails the compilation. */
+void compiler_warn(Compiler *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void warn_compare(Compiler *c, Expr *e);
+void warn_negated_compare(Compiler *c, Expr *e);
+void warn_call(Compiler *c, Expr *func);
+void warn_subscript(Compiler *c, Expr *e);
+void warn_assert(Compiler *c, Stmt *s);
+void warn_again(Compiler *c, Expr *e);
 
 /* Emission. */
 int c_new_label(Compiler *c);

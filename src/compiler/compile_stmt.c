@@ -208,6 +208,7 @@ static void compile_while(Compiler *c, Stmt *s)
     compile_jump_if(c, s->v.While.test, anchor, 0);
     compile_stmts(c, s->v.While.body);
     c_loc_stmt(c, s);
+    warn_again(c, s->v.While.test);
     c_emit_jump(c, PSEUDO_JUMP, loop);
     c_pop_fblock(c);
     c_use_label(c, anchor);
@@ -231,6 +232,7 @@ static void compile_raise(Compiler *c, Stmt *s)
 
 static void compile_assert(Compiler *c, Stmt *s)
 {
+    warn_assert(c, s);
     if (c->optimize)
         return;
     int end = c_new_label(c);

@@ -182,7 +182,8 @@ static Expr *compile_expr(FContext *c, const char *start, const char *end, const
     text[0] = '(';
     memcpy(text + 1, start, n);
     memcpy(text + n + 1, ")\n", 3);
-    Source sub_src = {p->src->filename, text, n + 3};
+    Shift sh = expr_shift(c->t, brace);
+    Source sub_src = {p->src->filename, text, n + 3, p->src->warn, p->src->warn_line_shift + sh.line - 1};
     SyntaxErr sub_err = {0};
     Parser sub = {0};
     sub.arena = p->arena;
@@ -195,7 +196,6 @@ static Expr *compile_expr(FContext *c, const char *start, const char *end, const
         invalid_syntax(&sub);
     if (sub.failed && sub_err.kind == ERR_NONE)
         invalid_syntax(&sub);
-    Shift sh = expr_shift(c->t, brace);
     for (int i = 0; i < sub.ntoks; i++)
         if (sub.toks[i].lineno == 1 && sub.toks[i].end_lineno > 1 && sub.toks[i].col < sh.unshifted_from)
             sh.unshifted_from = sub.toks[i].col;
@@ -448,6 +448,7 @@ Expr *fstring_concat(Parser *p, int first, int last, Expr *e)
     for (int i = first; i <= last && ok; i++) {
         Token t = p->toks[i];
         c.t = &t;
+        p->str_tok = i;
         StrToken s;
         split_string_token(&t, &s);
         if (!s.is_f) {

@@ -36,6 +36,8 @@ typedef struct Parser {
     int tok_failed;     /* the tokenizer could go no further */
     int speculating;    /* inside invalid_syntax's look further ahead */
     int indent_error;   /* the error is a plain unexpected indent/unindent */
+    int str_tok;        /* the string token whose escapes are being decoded */
+    int escapes_checked; /* string tokens before this one had their escapes warned about */
 } Parser;
 
 /* What CPython's rules below an atom add to the nesting. */

@@ -90,6 +90,33 @@ static size_t escape_position(const char *start, const char *at)
     return pos;
 }
 
+/* The DeprecationWarning for the first invalid escape of a string token
+   (at, just past its backslash); once per token, however often the
+   parser backtracks over it.  -1 when it became an error. */
+static int warn_bad_escape(Parser *p, const char *at)
+{
+    if (p->str_tok < p->escapes_checked)
+        return 0;
+    p->escapes_checked = p->str_tok + 1;
+    const Token *t = &p->toks[p->str_tok];
+    char msg[64];
+    if (*at >= '4' && *at <= '7')
+        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", at);
+    else
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *at);
+    /* The error form of a token over several lines ends, for CPython, no
+       further than the length of its first line. */
+    int end_col = t->end_col;
+    size_t first_len;
+    if (t->end_lineno != t->lineno && src_line(p->src, t->lineno, &first_len) && end_col > (int)first_len)
+        end_col = (int)first_len;
+    if (src_warn(p->src, p->err, WARN_DEPRECATION, t->lineno, t->col, t->end_lineno, end_col, msg) < 0) {
+        p->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
 /* Decodes the escapes of a str or bytes literal body into out.  Returns
    -1 with an error set. */
 int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out)
@@ -126,7 +153,10 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
         size_t pos = escape_position(start, esc);
         char msg[200];
         if (s >= end) {
-            /* Only f-string pieces can end in a backslash: it stays. */
+            /* Only f-string pieces can end in a backslash: it stays, and
+               before a field's '{' it is an invalid escape. */
+            if (*end == '{' && warn_bad_escape(p, end) < 0)
+                return -1;
             sbuf_put(out, "\\", 1);
             break;
         }
@@ -149,6 +179,8 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
             cp = (unsigned)(c - '0');
             for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
                 cp = cp * 8 + (unsigned)(*s++ - '0');
+            if (cp > 0377 && warn_bad_escape(p, esc + 1) < 0)
+                return -1;
             if (is_bytes) {
                 tmp[0] = (char)(cp & 0xFF);
                 sbuf_put(out, tmp, 1);
@@ -159,6 +191,8 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
         case 'x': case 'u': case 'U': {
             int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             if (is_bytes && c != 'x') {
+                if (warn_bad_escape(p, esc + 1) < 0)
+                    return -1;
                 sbuf_put(out, esc, 2);
                 break;
             }
@@ -216,7 +250,11 @@ int decode_escapes(Parser *p, const char *s, size_t n, int is_bytes, StrBuf *out
             /* not an escape in bytes */
             /* fall through */
         default:
-            /* Unknown escapes stay as they are (CPython only warns). */
+            /* Unknown escapes stay as they are, with a warning, except
+               before a non-ASCII character (CPython's decoder has spelled
+               it as an escape of its own by then). */
+            if ((unsigned char)c < 0x80 && warn_bad_escape(p, esc + 1) < 0)
+                return -1;
             sbuf_put(out, esc, 2);
             if ((unsigned char)c >= 0x80) {
                 /* keep the rest of a multi-byte character intact */
@@ -280,6 +318,7 @@ Expr *concat_strings(Parser *p, int first, int last)
                 }
             if (p->failed)
                 break;
+            p->str_tok = i;
             if (st.is_raw)
                 sbuf_put(&b, st.body, st.len);
             else
@@ -308,6 +347,7 @@ Expr *concat_strings(Parser *p, int first, int last)
             }
             sbuf_put(&b, st.body, st.len);
         } else {
+            p->str_tok = i;
             decode_escapes(p, st.body, st.len, 0, &b);
         }
     }

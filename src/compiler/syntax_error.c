@@ -61,6 +61,17 @@ void err_set(SyntaxErr *err, const Source *src, ErrKind kind, int lineno, int co
         err->end_offset = src_char_offset(src, end_lineno, end_col);
 }
 
+int src_warn(const Source *src, SyntaxErr *err, WarnCategory cat, int lineno, int col,
+             int end_lineno, int end_col, const char *msg)
+{
+    int r = src->warn ? src->warn(src, cat, lineno + src->warn_line_shift, msg) : 0;
+    if (r > 0)
+        err_set(err, src, ERR_SYNTAX, lineno, col, end_lineno, end_col, "%s", msg);
+    else if (r < 0 && err->kind == ERR_NONE)
+        err->kind = ERR_RAISED;
+    return r ? -1 : 0;
+}
+
 const char *err_kind_name(ErrKind kind)
 {
     switch (kind) {

@@ -10,6 +10,7 @@
 
 typedef enum {
     ERR_NONE, ERR_SYNTAX, ERR_INDENTATION, ERR_TAB, ERR_RECURSION, ERR_MEMORY,
+    ERR_RAISED,                /* the warning hook raised its own exception, left set */
 } ErrKind;
 
 typedef struct SyntaxErr {
@@ -21,10 +22,22 @@ typedef struct SyntaxErr {
     char text[256];
 } SyntaxErr;
 
+typedef enum { WARN_SYNTAX, WARN_DEPRECATION } WarnCategory;
+
+struct Source;
+/* Where compile-time warnings go (SyntaxWarning, DeprecationWarning, as
+   CPython's tokenizer, parser and compiler emit them): returns 0 to go
+   on, 1 when the warning is to become a SyntaxError at its location, -1
+   when it raised another exception, which the hook's owner reports. */
+typedef int (*WarnHook)(const struct Source *src, WarnCategory cat, int lineno, const char *msg);
+
 typedef struct Source {
     const char *filename;
     const char *text;          /* decoded UTF-8, newlines normalised to \n */
     size_t len;
+    WarnHook warn;             /* NULL: warnings are dropped */
+    int warn_line_shift;       /* added to the lines warn() is told: for an
+                                  f-string's expression, parsed on its own */
 } Source;
 
 /* Byte column -> 1-based character offset within line `lineno`. */
@@ -37,6 +50,11 @@ const char *src_line(const Source *src, int lineno, size_t *len);
 void err_set(SyntaxErr *err, const Source *src, ErrKind kind, int lineno, int col,
              int end_lineno, int end_col, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+
+/* Reports a warning located like an error (same columns as err_set):
+   returns 0 to go on, -1 with err set when the compilation must stop. */
+int src_warn(const Source *src, SyntaxErr *err, WarnCategory cat, int lineno, int col,
+             int end_lineno, int end_col, const char *msg);
 
 /* Prints the error the way CPython's default excepthook does. */
 void err_print(const SyntaxErr *err, const Source *src, FILE *out);

@@ -161,6 +161,20 @@ static TokType keyword(const char *s, int n)
     return T_NAME;
 }
 
+/* "1if x else y": accepted with a SyntaxWarning, whose error form
+   CPython places at the keyword's column counted from 0. */
+static int warn_number(Tokenizer *t, const char *keyword, const char *kind)
+{
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    int col = col_of(t, keyword) - 1;
+    if (src_warn(t->src, t->err, WARN_SYNTAX, t->lineno, col, t->lineno, col, msg) == 0)
+        return 0;
+    t->err->from_tokenizer = 1;
+    t->err_class = TOKERR_RAISED;
+    return -1;
+}
+
 /* A numeric literal must not run into a name: "1abc" is an error, while
    "1if x else y" is still accepted (CPython only warns). */
 static int verify_end_of_number(Tokenizer *t, int c, const char *kind)
@@ -170,12 +184,12 @@ static int verify_end_of_number(Tokenizer *t, int c, const char *kind)
     static const char *const words[] = {"and", "else", "for", "or", "not"};
     const char *p = t->cur - 1;
     if (c == 'i' && p + 1 < t->end && (p[1] == 'f' || p[1] == 'n' || p[1] == 's'))
-        return 0;
+        return warn_number(t, p, kind);
     for (size_t i = 0; c >= 0 && i < sizeof words / sizeof words[0]; i++) {
         size_t n = strlen(words[i]);
         if ((size_t)(t->end - p) > n && !memcmp(p, words[i], n) &&
             !is_potential_identifier_char((unsigned char)p[n]))
-            return 0;
+            return warn_number(t, p, kind);
     }
     /* Since 3.11.4 a non-ASCII character ends the number instead. */
     if (c >= 0 && c < 128 && is_potential_identifier_char(c)) {

@@ -27,6 +27,7 @@
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
 Object *code_from_unit(const CodeUnit *u);
 void raise_syntax_error(const SyntaxErr *e, const Source *src);
+int warnings_compile_hook(const Source *src, WarnCategory cat, int lineno, const char *msg);
 
 enum { NSTMT = Stmt_Continue + 1, NEXPR = Expr_Slice + 1, NPATTERN = Pattern_MatchOr + 1 };
 
@@ -620,7 +621,7 @@ Object *compile_ast_object(Object *tree, const char *filename, const char *mode)
     Object *code = NULL;
     SyntaxErr err;
     memset(&err, 0, sizeof err);
-    Source src = { .filename = filename, .text = "", .len = 0 };
+    Source src = { .filename = filename, .text = "", .len = 0, .warn = warnings_compile_hook };
     if (!is_a(&rv, tree, want)) {
         raise(vm.e_TypeError, "expected %s node, got %s", want, type_name(type_of(tree)));
     } else if (eval) {

@@ -143,7 +143,7 @@ static int check_class(Object *v, Object *cls, bool instance)
         }
     }
     if (is_small(cls) || layout_of(cls) != L_TYPE) {
-        if (!is_small(cls) && !strcmp(type_name(type_of(cls)), "GenericAlias"))
+        if (!is_small(cls) && !strcmp(type_name(type_of(cls)), "types.GenericAlias"))
             raise(vm.e_TypeError, "%s() argument 2 cannot be a parameterized generic",
                   instance ? "isinstance" : "issubclass");
         else if (instance)

@@ -23,6 +23,7 @@ Object *compile_source(const char *bytes, size_t n, const char *filename);
 Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode);
 Object *run_file_in_module(const char *path, Object *module, bool main);
 int handle_uncaught(void);
+int import_spec_main(Object *m, const char *name, const char *file);
 void atexit_run(void);
 void thread_shutdown(void);
 void io_flush_std(void);
@@ -213,11 +214,23 @@ static bool is_file(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Looks for `last` in the directories of `path` (a list): a package
-   directory (*package set) or a .py file; the file's name in out. */
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Looks for `last` in the directories of `path` (a list, or a namespace
+   package's _NamespacePath): a package directory (*package set), a .py
+   file, or else a directory without __init__.py (a namespace package,
+   *package set); the file's name in out. */
 static bool find_in(Object *path, const char *last, char *out, size_t size, bool *package)
 {
+    if (path && !is_small(path) && path->type != vm.t_list && !(path = list_from_iterable(path)))
+        exc_clear();
     size_t n = path && !is_small(path) && path->type == vm.t_list ? list_size(path) : 0;
+    bool portion = false;
+    char first_portion[PATH_MAX + 64];
     for (size_t i = 0; i < n; i++) {
         Object *dir = list_get(path, i);
         if (!is_str(dir))
@@ -236,13 +249,21 @@ static bool find_in(Object *path, const char *last, char *out, size_t size, bool
             *package = false;
             return true;
         }
+        if (!portion) {
+            k = snprintf(first_portion, sizeof first_portion, "%s%s%s", d, sep, last);
+            portion = k > 0 && (size_t)k < size && is_dir(first_portion);
+        }
     }
-    return false;
+    if (portion) {
+        snprintf(out, size, "%s", first_portion);
+        *package = true;
+    }
+    return portion;
 }
 
 /* runpy's _run_module_as_main: the parent packages are imported, a package
    runs its __main__ submodule, and the module runs as __main__ with
-   sys.argv[0] set to its file. */
+   sys.argv[0] set to its file and the module's spec. */
 static int run_module(const char *name, Object *m, bool inspect)
 {
     char mod[1024], file[PATH_MAX + 64];
@@ -309,7 +330,7 @@ static int run_module(const char *name, Object *m, bool inspect)
     if (av && !is_small(av) && av->type == vm.t_list && list_size(av))
         list_set(av, 0, str_from_cstr(file));
     if (dict_set_cstr(d, "__package__", dot ? str_from_utf8(mod, (size_t)(dot - mod)) : vm.empty_str) < 0
-        || dict_set_cstr(d, "__spec__", None) < 0)
+        || import_spec_main(m, mod, file) < 0)
         return uncaught(inspect);
     return run_file_in_module(file, m, true) ? 0 : uncaught(inspect);
 }

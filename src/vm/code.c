@@ -5,6 +5,7 @@
 
 #include "compiler/code.h"
 #include "vm/runtime.h"
+#include "vm/str_impl.h"
 
 Object *bytes_new(const char *data, size_t n)
 {
@@ -318,6 +319,82 @@ static Object *co_replace(Object *self, Object *const *args, size_t nargs, Objec
                          str_cstr(k, nb, sizeof nb));
         }
     }
+    return (Object *)c;
+}
+
+/* ---- marshal ------------------------------------------------------------------ */
+
+void code_parts(Object *code, Object **objs, uint32_t *ints)
+{
+    Code *c = CO(code);
+    Object *o[CODE_NOBJS] = { c->consts, c->names, c->localsplus_names, c->localsplus_kinds,
+                              c->filename, c->name, c->qualname, c->words, c->linetable,
+                              c->exctable };
+    uint32_t n[CODE_NINTS] = { c->argcount, c->posonlyargcount, c->kwonlyargcount, c->flags,
+                               c->nlocals, c->ncells, c->nfrees, c->stacksize, c->firstlineno,
+                               c->ncaches };
+    memcpy(objs, o, sizeof o);
+    memcpy(ints, n, sizeof n);
+}
+
+/* A tuple of str, interned as the compiler's names are (the interpreter
+   looks names up by identity first). */
+static Object *interned_names(Object *t)
+{
+    if (!t || is_small(t) || t->type != vm.t_tuple)
+        return NULL;
+    size_t n = tuple_size(t);
+    Object *r = tuple_new(n);
+    for (size_t i = 0; r && i < n; i++) {
+        Object *s = tuple_get(t, i);
+        if (!is_str(s) || !(s = str_intern(s)))
+            return NULL;
+        tuple_init_item(r, i, s);
+    }
+    return r;
+}
+
+static bool bytes_of(Object *b, size_t unit)
+{
+    return b && is_bytes(b) && bytes_size(b) % unit == 0;
+}
+
+Object *code_from_parts(Object *const *objs, const uint32_t *ints)
+{
+    Object *names = interned_names(objs[1]), *locals = interned_names(objs[2]);
+    Object *consts = objs[0], *kinds = objs[3], *words = objs[7];
+    bool ok = names && locals && consts && !is_small(consts) && consts->type == vm.t_tuple
+              && bytes_of(kinds, 1) && bytes_size(kinds) == tuple_size(locals)
+              && is_str(objs[4]) && is_str(objs[5]) && is_str(objs[6]) && bytes_of(words, sizeof(uint32_t))
+              && bytes_of(objs[8], sizeof(LineEntry))
+              && bytes_size(objs[8]) / sizeof(LineEntry) == bytes_size(words) / sizeof(uint32_t)
+              && bytes_of(objs[9], sizeof(ExcEntry));
+    if (!ok)
+        return exc_occurred() ? NULL : raise(vm.e_ValueError, "bad marshal data (code object)");
+    Code *c = (Code *)vm_alloc(sizeof(struct Code), L_CODE, vm.t_code);
+    if (!c || !(c->filename = str_intern(objs[4])) || !(c->name = str_intern(objs[5])))
+        return NULL;
+    c->consts = consts;
+    c->names = names;
+    c->localsplus_names = locals;
+    c->localsplus_kinds = kinds;
+    c->qualname = objs[6];
+    c->words = words;
+    c->linetable = objs[8];
+    c->exctable = objs[9];
+    c->argcount = ints[0];
+    c->posonlyargcount = ints[1];
+    c->kwonlyargcount = ints[2];
+    c->flags = ints[3];
+    c->nlocals = ints[4];
+    c->ncells = ints[5];
+    c->nfrees = ints[6];
+    c->stacksize = ints[7];
+    c->firstlineno = ints[8];
+    c->ncaches = ints[9];
+    c->nwords = (uint32_t)(bytes_size(words) / sizeof(uint32_t));
+    if (c->ncaches && !(c->caches = (Object *)array_new(c->ncaches)))
+        return NULL;
     return (Object *)c;
 }
 

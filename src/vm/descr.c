@@ -240,7 +240,7 @@ static Object *getset_objclass(Object *d) { return (Object *)((GetSet *)d)->owne
 static Object *getset_qualname(Object *d)
 {
     char nb[100];
-    return str_format("%s.%s", type_name(((GetSet *)d)->owner),
+    return str_format("%s.%s", type_bare_name(((GetSet *)d)->owner),
                       str_cstr(((GetSet *)d)->name, nb, sizeof nb));
 }
 

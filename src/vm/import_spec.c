@@ -15,6 +15,8 @@
 */
 #include "vm/runtime.h"
 
+Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
+
 static Object *loaded(const char *name)
 {
     return dict_get_cstr(vm.modules, name);
@@ -55,6 +57,18 @@ int import_spec_set(Object *m, Object *name, const char *file)
         return 0;
     Object *f = str_from_cstr(file);
     return f ? give_spec(ext, m, name, f) : -1;
+}
+
+/* __main__ run by -m gets the spec runpy gives it: importlib's, under the
+   module's own name (so importlib is loaded first, as runpy loads it). */
+int import_spec_main(Object *m, const char *name, const char *file)
+{
+    Object *n = str_from_cstr(name);
+    if (!n || !import_name(intern_cstr("importlib"), None, make_small(0), vm.builtins))
+        return -1;
+    Object *ext = bootstrap_external();
+    Object *f = ext ? str_from_cstr(file) : NULL;
+    return f ? give_spec(ext, m, n, f) : -1;
 }
 
 static int append_attr(Object *list, Object *from, const char *name)
@@ -140,14 +154,32 @@ static bool custom_finders(Object *ext)
     return false;
 }
 
-Object *import_by_finders(Object *fullname)
+/* The import statement done by importlib: sys.meta_path in order. */
+static Object *find_and_load(Object *ext, Object *fullname)
 {
-    Object *ext = bootstrap_external();
-    if (!ext || !custom_finders(ext))
-        return NULL;
     Object *bootstrap = dict_get_cstr(((ModuleObj *)ext)->dict, "_bootstrap");
     Object *find = obj_getattr_cstr(bootstrap, "_find_and_load");
     Object *gcd = find ? obj_getattr_cstr(bootstrap, "_gcd_import") : NULL;
     Object *args[2] = { fullname, gcd };
     return gcd ? obj_call(find, args, 2, NULL) : NULL;
+}
+
+Object *import_by_finders(Object *fullname)
+{
+    Object *ext = bootstrap_external();
+    if (!ext || !custom_finders(ext))
+        return NULL;
+    return find_and_load(ext, fullname);
+}
+
+/* A namespace package (PEP 420): the C loader found directories of that
+   name but no module or regular package.  importlib's PathFinder builds
+   it, with the _NamespacePath, loader and spec CPython gives it (loading
+   importlib first, as CPython has it loaded all along). */
+Object *import_namespace(Object *fullname)
+{
+    if (!import_name(intern_cstr("importlib"), None, make_small(0), vm.builtins))
+        return NULL;
+    Object *ext = bootstrap_external();
+    return ext ? find_and_load(ext, fullname) : raise(vm.e_ImportError, "importlib is not set up");
 }

@@ -35,6 +35,7 @@ struct ArrayObj {               /* the Native layout */
 };
 
 static Type *t_array;
+static Type *t_array_iter;      /* array.arrayiterator: the sequence iterator, named */
 
 static const char typecodes[] = "bBuhHiIlLqQfd";
 
@@ -948,7 +949,7 @@ static Object *array_repr(Object *self)
 {
     char c = arr(self)->code;
     if (alen(self) == 0)
-        return str_format("%s('%c')", type_name(type_of(self)), c);
+        return str_format("%s('%c')", type_bare_name(type_of(self)), c);
     Object *items = c == 'u' ? m_tounicode(self, NULL, 0, NULL) : m_tolist(self, NULL, 0, NULL);
     Object *r = items ? obj_repr(items) : NULL;
     if (!r)
@@ -956,7 +957,7 @@ static Object *array_repr(Object *self)
     char *u = str_to_utf8(r, NULL);
     if (!u)
         return NULL;
-    Object *s = str_format("%s('%c', %s)", type_name(type_of(self)), c, u);
+    Object *s = str_format("%s('%c', %s)", type_bare_name(type_of(self)), c, u);
     free(u);
     return s;
 }
@@ -1034,8 +1035,10 @@ static Object *array_imul(Object *a, Object *b)
 
 static Object *array_iter(Object *self)
 {
-    Object *seq_iter_new(Object *seq);
-    return seq_iter_new(self);
+    Iter *it = (Iter *)vm_alloc(sizeof(struct Iter), L_ITER, t_array_iter);
+    if (it)
+        it->seq = self;
+    return (Object *)it;
 }
 
 SLOT_METHODS(arr, t_array)
@@ -1110,9 +1113,17 @@ static void array_setup(void)
     if (t_array)
         return;
     stm_add_root((stm_obj **)&t_array);
+    stm_add_root((stm_obj **)&t_array_iter);
+    Object *modname = str_from_cstr("array");
+    Type *it = type_new_builtin("arrayiterator", vm.t_object, L_ITER, 0, 0);
+    dict_set_cstr(it->dict, "__module__", modname);
+    it->next = vm.t_seq_iterator->next;
+    iter_type_add_methods(it);
+    type_inherit(it);
+    t_array_iter = it;
     Type *t = type_new_builtin("array", vm.t_object, L_NATIVE, sizeof(struct ArrayObj),
                                TF_BASETYPE | TF_HAS_DICT);
-    dict_set_cstr(t->dict, "__module__", str_from_cstr("array"));
+    dict_set_cstr(t->dict, "__module__", modname);
     t->tp_new = array_tp_new;
     t->init = array_init;
     t->repr = array_repr;

@@ -18,6 +18,7 @@
 #include "vm/runtime.h"
 
 Object *compile_source_mode(const char *bytes, size_t n, const char *filename, const char *mode);
+int warnings_compile_hook(const Source *src, WarnCategory cat, int lineno, const char *msg);
 Object *ast_parse_to_object(const char *text, size_t n, const char *filename, const char *mode);
 Object *ast_module_init(void);
 Object *import_name(Object *name, Object *fromlist, Object *level, Object *globals);
@@ -342,7 +343,7 @@ Object *ast_parse_to_object(const char *text, size_t n, const char *filename, co
             text++, n--;
     SyntaxErr err;
     memset(&err, 0, sizeof err);
-    Source src = { .filename = filename };
+    Source src = { .filename = filename, .warn = warnings_compile_hook };
     size_t len;
     char *utf8 = source_decode(text, n, &len, &err);
     if (!utf8)
@@ -367,6 +368,8 @@ Object *ast_parse_to_object(const char *text, size_t n, const char *filename, co
     }
     arena_free(arena);
     free(utf8);
+    if (failed && err.kind == ERR_RAISED)
+        return NULL;
     if (failed)   /* the compiler reports the error with CPython's attributes */
         return compile_source_mode(text, n, filename, mode) ? raise(vm.e_SystemError, "AST parse failed") : NULL;
     return result;

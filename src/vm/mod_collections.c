@@ -304,7 +304,7 @@ static Object *deque_repr(Object *o)
     if (!r)
         return NULL;
     char b[200];
-    Object *pre = str_format("%s(", type_name(t));
+    Object *pre = str_format("%s(", type_bare_name(t));
     Object *s = pre ? str_concat(pre, r) : NULL;
     if (s && d->maxlen >= 0) {
         snprintf(b, sizeof b, ", maxlen=%zd)", d->maxlen);
@@ -659,7 +659,7 @@ static Object *dd_repr(Object *self)
     if (!dr)
         return NULL;
     char b1[200];
-    Object *pre = str_format("%s(%s, ", type_name(type_of(self)), str_cstr(fr, b1, sizeof b1));
+    Object *pre = str_format("%s(%s, ", type_bare_name(type_of(self)), str_cstr(fr, b1, sizeof b1));
     return pre ? str_concat(str_concat(pre, dr), str_from_cstr(")")) : NULL;
 }
 
@@ -810,8 +810,11 @@ static Type *new_type(Type **slot, const char *name, Type *base, enum Layout lay
 
 static void collections_types_init(Object *modname)
 {
+    /* deque and defaultdict present themselves as collections' own, as on
+       CPython; pickles name them so. */
+    Object *public = intern_cstr("collections");
     Type *d = new_type(&t_deque, "deque", vm.t_object, L_LIST, sizeof(struct Deque),
-                       TF_BASETYPE, modname);
+                       TF_BASETYPE, public);
     d->tp_new = deque_tp_new;
     d->init = deque_init;
     d->length = deque_length;
@@ -863,7 +866,7 @@ static void collections_types_init(Object *modname)
     }
 
     Type *dd = new_type(&t_defaultdict, "defaultdict", vm.t_dict, L_DICT, sizeof(struct Dict),
-                        TF_BASETYPE | TF_DICT_SUBCLASS, modname);
+                        TF_BASETYPE | TF_DICT_SUBCLASS, public);
     dd->init = dd_init;
     dd->repr = dd_repr;
     dd->binary[NB_OR] = dd_or;

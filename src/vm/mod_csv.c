@@ -863,6 +863,8 @@ Object *csv_module_init(void)
         return NULL;
     os_module_add(m, "Error", (Object *)cs.error);
     os_module_add(m, "Dialect", (Object *)cs.dialect);
+    os_module_add(m, "Reader", (Object *)cs.reader);
+    os_module_add(m, "Writer", (Object *)cs.writer);
     os_module_add(m, "__version__", str_from_cstr("1.0"));
     os_module_add(m, "__doc__", str_from_cstr("CSV parsing and writing."));
     os_module_add_int(m, "QUOTE_MINIMAL", QUOTE_MINIMAL);

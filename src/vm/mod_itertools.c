@@ -75,9 +75,9 @@ static Object *count_repr(Object *o)
         return NULL;
     char b1[200], b2[200];
     if (is_small(it->aux) && small_value(it->aux) == 1)
-        return str_format("%s(%s)", type_name(type_of(o)), str_cstr(a, b1, sizeof b1));
+        return str_format("%s(%s)", type_bare_name(type_of(o)), str_cstr(a, b1, sizeof b1));
     Object *b = obj_repr(it->aux);
-    return b ? str_format("%s(%s, %s)", type_name(type_of(o)), str_cstr(a, b1, sizeof b1),
+    return b ? str_format("%s(%s, %s)", type_bare_name(type_of(o)), str_cstr(a, b1, sizeof b1),
                           str_cstr(b, b2, sizeof b2)) : NULL;
 }
 
@@ -157,8 +157,8 @@ static Object *repeat_repr(Object *o)
     if (!r)
         return NULL;
     if (it->index < 0)
-        return str_format("%s(%s)", type_name(type_of(o)), str_cstr(r, b, sizeof b));
-    return str_format("%s(%s, %zd)", type_name(type_of(o)), str_cstr(r, b, sizeof b), it->index);
+        return str_format("%s(%s)", type_bare_name(type_of(o)), str_cstr(r, b, sizeof b));
+    return str_format("%s(%s, %zd)", type_bare_name(type_of(o)), str_cstr(r, b, sizeof b), it->index);
 }
 
 static Object *repeat_length_hint(Object *self, Object *const *args, size_t nargs, Object *kw)

@@ -5,10 +5,11 @@
 ** (version 4 by default, every version readable), so that data moves
 ** between stmpy and CPython both ways.
 **
-** Code objects are the exception: stmpy compiles from source and never
-** reads or writes .pyc files (sys.implementation.cache_tag is None), so
-** it has no serialised form for its code.  dumps() refuses them as it
-** refuses any other unmarshallable object.
+** Code objects are the exception: stmpy's differ from CPython's, so they
+** have a type code of their own ('C', which CPython does not know; its
+** 'c' is refused here): the code's numbers, then its parts as values
+** (code_parts in code.c).  loads(dumps(code)) gives a code object that
+** runs, for py_compile and importlib's loaders of .pyc files.
 **
 ** dumps() writes no back-references: CPython's choice of which objects to
 ** share depends on reference counts, which stmpy does not have.  loads()
@@ -24,6 +25,7 @@
 #define MARSHAL_VERSION 4
 #define MAX_DEPTH 2000
 #define FLAG_REF 0x80
+#define CODE_TYPE 'C'           /* stmpy's code objects */
 
 /* ---- writing ------------------------------------------------------------------ */
 
@@ -166,6 +168,22 @@ static bool w_str(Writer *w, Object *v)
     return ok;
 }
 
+static bool w_code(Writer *w, Object *code)
+{
+    Object *parts[CODE_NOBJS];
+    uint32_t ints[CODE_NINTS];
+    code_parts(code, parts, ints);
+    if (!w_byte(w, CODE_TYPE))
+        return false;
+    for (int i = 0; i < CODE_NINTS; i++)
+        if (!w_u32(w, ints[i]))
+            return false;
+    for (int i = 0; i < CODE_NOBJS; i++)
+        if (!w_object(w, parts[i]))
+            return false;
+    return true;
+}
+
 static bool w_complex_object(Writer *w, Object *v)
 {
     Type *t = type_of(v);
@@ -217,8 +235,10 @@ static bool w_complex_object(Writer *w, Object *v)
         intptr_t n = obj_length(v);
         return n >= 0 && w_byte(w, t == vm.t_set ? '<' : '>') && w_items(w, v, (size_t)n);
     }
+    if (t == vm.t_code)
+        return w_code(w, v);
     ByteView view;
-    if (t != vm.t_code && byte_view(v, &view)) {
+    if (byte_view(v, &view)) {
         /* A copy: writing may grow the buffer, and the view points into v. */
         size_t n = view.size;
         unsigned char *copy = malloc(n ? n : 1);
@@ -472,6 +492,19 @@ static Object *r_items_into(Reader *r, Object *dest, size_t n, int code)
     return dest;
 }
 
+static Object *r_code(Reader *r)
+{
+    uint32_t ints[CODE_NINTS];
+    for (int i = 0; i < CODE_NINTS; i++)
+        if (!r_u32(r, &ints[i]))
+            return NULL;
+    Object *parts[CODE_NOBJS];
+    for (int i = 0; i < CODE_NOBJS; i++)
+        if (!(parts[i] = r_object(r)))
+            return NULL;
+    return code_from_parts(parts, ints);
+}
+
 static Object *r_object_code(Reader *r, int code, bool flag)
 {
     size_t n;
@@ -569,7 +602,9 @@ static Object *r_object_code(Reader *r, int code, bool flag)
         return list_get(r->refs, i);
     }
     case 'c':
-        return bad_data("stmpy cannot load code objects");
+        return bad_data("stmpy cannot load CPython's code objects");
+    case CODE_TYPE:
+        return r_code(r);
     default:
         return bad_data("unknown type code");
     }

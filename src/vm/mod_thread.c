@@ -450,12 +450,9 @@ static Object *rlock_at_fork_reinit(Object *self, Object *const *args, size_t na
 static Object *rlock_repr(Object *self)
 {
     RLockWord *r = rlockw(self);
-    Type *t = type_of(self);
-    Object *mod = dict_get_cstr(t->dict, "__module__");
-    char mb[100];
-    return str_format("<%s %s.%s object owner=%lu count=%lu at %#lx>",
-                      atomic_load(&r->lock.v) ? "locked" : "unlocked",
-                      mod && is_str(mod) ? str_cstr(mod, mb, sizeof mb) : "_thread", type_name(t),
+    /* CPython's tp_name: "_thread.RLock", a subclass's bare name. */
+    return str_format("<%s %s object owner=%lu count=%lu at %#lx>",
+                      atomic_load(&r->lock.v) ? "locked" : "unlocked", type_name(type_of(self)),
                       atomic_load(&r->owner), r->count, (unsigned long)(uintptr_t)self);
 }
 

@@ -446,7 +446,7 @@ static Object *member_objclass(Object *d) { return ((Property *)d)->fset; }
 static Object *member_qualname(Object *d)
 {
     char nb[200];
-    return str_format("%s.%s", type_name((Type *)((Property *)d)->fset),
+    return str_format("%s.%s", type_bare_name((Type *)((Property *)d)->fset),
                       str_cstr(((Property *)d)->name, nb, sizeof nb));
 }
 
@@ -863,6 +863,10 @@ static Object *type_get_text_signature(Object *self)
 static Object *type_get_module(Object *self)
 {
     Object *m = dict_get_cstr(((Type *)self)->dict, "__module__");
+    /* A builtin type's dict may hold its instances' __module__ descriptor
+       (function): the type itself is then builtins'. */
+    if (m && !is_str(m) && !(((Type *)self)->flags & TF_HEAP))
+        m = NULL;
     return m ? m : intern_cstr("builtins");
 }
 static Object *type_get_doc(Object *self)

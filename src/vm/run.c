@@ -14,6 +14,7 @@
 #include "vm/runtime.h"
 
 Object *code_from_unit(const CodeUnit *u);
+int warnings_compile_hook(const Source *src, WarnCategory cat, int lineno, const char *msg);
 void atexit_run(void);
 void thread_shutdown(void);
 void io_flush_std(void);
@@ -23,6 +24,8 @@ void io_flush_std(void);
    error record. */
 void raise_syntax_error(const SyntaxErr *e, const Source *src)
 {
+    if (e->kind == ERR_RAISED)
+        return;
     Type *t = e->kind == ERR_INDENTATION ? vm.e_IndentationError
             : e->kind == ERR_TAB ? vm.e_TabError
             : e->kind == ERR_MEMORY ? vm.e_MemoryError
@@ -55,7 +58,7 @@ Object *compile_source(const char *bytes, size_t n, const char *filename)
 {
     SyntaxErr err;
     memset(&err, 0, sizeof err);
-    Source src = { .filename = filename };
+    Source src = { .filename = filename, .warn = warnings_compile_hook };
     size_t len;
     char *text = source_decode(bytes, n, &len, &err);
     if (!text) {
@@ -83,7 +86,7 @@ Object *compile_source_mode(const char *bytes, size_t n, const char *filename, c
 {
     SyntaxErr err;
     memset(&err, 0, sizeof err);
-    Source src = { .filename = filename };
+    Source src = { .filename = filename, .warn = warnings_compile_hook };
     size_t len;
     bool eval = !strcmp(mode, "eval"), single = !strcmp(mode, "single");
     /* eval() ignores leading blanks, as CPython does. */
@@ -158,9 +161,18 @@ static Object *module_attr(Object *m, Object *name)
 int import_spec_set(Object *m, Object *name, const char *file);
 int import_loaded(Object *fullname);
 Object *import_by_finders(Object *fullname);
+Object *import_namespace(Object *fullname);
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 /* Finds and runs `fullname` (dotted) whose parent package, if any, is
-   already imported; search in `path` (a list of directory names). */
+   already imported; search in `path` (a list of directory names).  A
+   directory of that name without __init__.py makes it a namespace
+   package, unless a module or regular package comes later in `path`. */
 static Object *load_module(Object *fullname, Object *path)
 {
     char name[512], last[512];
@@ -168,6 +180,7 @@ static Object *load_module(Object *fullname, Object *path)
     const char *dot = strrchr(name, '.');
     snprintf(last, sizeof last, "%s", dot ? dot + 1 : name);
     size_t n = list_size(path);
+    bool portion = false;
     for (size_t i = 0; i < n; i++) {
         Object *dir = list_get(path, i);
         if (!is_str(dir))
@@ -179,8 +192,10 @@ static Object *load_module(Object *fullname, Object *path)
         bool package = is_file(file);
         if (!package) {
             snprintf(file, sizeof file, "%s%s%s.py", d, *d ? "/" : "", last);
-            if (!is_file(file))
+            if (!is_file(file)) {
+                portion = portion || is_dir(pkgdir);
                 continue;
+            }
         }
         Object *m = module_new(fullname);
         if (!m)
@@ -212,6 +227,8 @@ static Object *load_module(Object *fullname, Object *path)
         Object *final = dict_get_str(vm.modules, fullname);
         return final ? final : m;
     }
+    if (portion)
+        return import_namespace(fullname);
     char b[512];
     raise(vm.e_ModuleNotFoundError, "No module named '%s'", str_cstr(fullname, b, sizeof b));
     Object *exc = exc_occurred();

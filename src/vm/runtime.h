@@ -98,6 +98,13 @@ Object *number_index(Object *v);
 
 Array *array_new(size_t capacity);
 
+/* marshal's view of a code object (code.c): its CODE_NOBJS objects and
+   CODE_NINTS numbers, and a code object rebuilt from them (checked, its
+   names interned), or NULL with ValueError. */
+enum { CODE_NOBJS = 10, CODE_NINTS = 10 };
+void code_parts(Object *code, Object **objs, uint32_t *ints);
+Object *code_from_parts(Object *const *objs, const uint32_t *ints);
+
 /* ---- tuple, list, dict ------------------------------------------------------ */
 Object *tuple_new(size_t n);                           /* items NULL: fill before use */
 Object *tuple_pack(size_t n, ...);

@@ -248,14 +248,27 @@ void type_inherit_all(void)
 
 void type_inherit(Type *t) { inherit_slots(t); }
 
+/* Type names of builtin types are ASCII; a class's name is shown
+   through a small per-thread buffer. */
+static __thread char name_buf[4][200];
+static __thread int name_next;
+
+const char *type_bare_name(Type *t)
+{
+    char *b = name_buf[name_next++ & 3];
+    return str_cstr(t->name, b, sizeof name_buf[0]);
+}
+
 const char *type_name(Type *t)
 {
-    /* Type names of builtin types are ASCII; a class's name is shown
-       through a small per-thread buffer. */
-    static __thread char buf[4][200];
-    static __thread int next;
-    char *b = buf[next++ & 3];
-    return str_cstr(t->name, b, sizeof buf[0]);
+    /* A builtin type of a C module goes by its dotted name, as CPython's
+       tp_name ("collections.deque"); classes by their bare name. */
+    Object *mod = t->flags & TF_HEAP ? NULL : dict_get_cstr(t->dict, "__module__");
+    if (!mod || !is_str(mod) || str_eq_cstr(mod, "builtins"))
+        return type_bare_name(t);
+    char m[100], n[100], *b = name_buf[name_next++ & 3];
+    snprintf(b, sizeof name_buf[0], "%s.%s", str_cstr(mod, m, sizeof m), str_cstr(t->name, n, sizeof n));
+    return b;
 }
 
 bool type_is_subtype(Type *a, Type *b)

@@ -149,7 +149,8 @@ Object *obj_iter(Object *v);
 Object *obj_next(Object *it);                /* NULL and no exception: exhausted */
 bool is_instance_of(Object *v, Type *t);     /* type_of(v) is t or a subtype */
 bool type_is_subtype(Type *a, Type *b);
-const char *type_name(Type *t);              /* UTF-8, valid while t lives */
+const char *type_name(Type *t);              /* UTF-8, valid while t lives; dotted for a C module's type */
+const char *type_bare_name(Type *t);         /* its __name__ alone, as reprs show it */
 
 /* ---- types (type.c) ------------------------------------------------------ */
 

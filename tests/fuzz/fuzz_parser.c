@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SyntaxErr err = {0};
     size_t len;
     char *text = source_decode((const char *)data, size, &len, &err);
-    Source src = {"<fuzz>", text, text ? len : 0};
+    Source src = {"<fuzz>", text, text ? len : 0, NULL, 0};
     if (text) {
         Arena *arena = arena_new();
         Module *m = parse_module(arena, &src, &err);

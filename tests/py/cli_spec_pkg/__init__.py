@@ -1,0 +1,1 @@
+INIT = "package imported"

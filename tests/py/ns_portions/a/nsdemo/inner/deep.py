@@ -1,0 +1,2 @@
+from .. import mod_a
+Y = mod_a.X + "!"

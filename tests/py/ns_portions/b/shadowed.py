@@ -1,0 +1,1 @@
+KIND = "a later module wins over an earlier portion"
