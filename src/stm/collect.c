@@ -177,7 +177,10 @@ size_t sweep_range(uintptr_t start, uintptr_t end)
 {
     size_t live = 0;
     size_t first = granule_of(start) >> 3, last = granule_of(end) >> 3;
-    uint8_t *lines = heap.line_marks + ((start - (uintptr_t)heap.base) >> LINE_SHIFT);
+    /* Indexed from the heap's base: a range may start in the middle of a
+       line (a hole cut where the bump pointer was). */
+    uint8_t *lines = heap.line_marks;
+    uintptr_t base = (uintptr_t)heap.base;
     for (size_t i = first; i < last; i++) {
         uint8_t bits = heap.start_bits[i] & heap.mark_bits[i];
         heap.start_bits[i] = bits;
@@ -187,7 +190,7 @@ size_t sweep_range(uintptr_t start, uintptr_t end)
             uintptr_t obj = (uintptr_t)heap.base + ((i * 8 + k) << GRANULE_SHIFT);
             size_t size = object_size(obj);
             live += size;
-            size_t l0 = (obj - start) >> LINE_SHIFT, l1 = (obj + size - 1 - start) >> LINE_SHIFT;
+            size_t l0 = (obj - base) >> LINE_SHIFT, l1 = (obj + size - 1 - base) >> LINE_SHIFT;
             for (size_t l = l0; l <= l1; l++)
                 lines[l] = 1;
         }

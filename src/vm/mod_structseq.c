@@ -137,6 +137,26 @@ static Object *structseq_reduce(Object *self, Object *const *args, size_t nargs,
     return a ? tuple_pack(2, (Object *)type_of(self), a) : NULL;
 }
 
+/* The fields are read-only, as in CPython (member descriptors there). */
+static int structseq_setattr(Object *self, Object *name, Object *value)
+{
+    (void)value;
+    char nb[100];
+    Object *fields = field_names(type_of(self));
+    for (size_t i = 0; fields && i < tuple_size(fields); i++)
+        if (tuple_get(fields, i) != None && str_eq(tuple_get(fields, i), name)) {
+            raise(vm.e_AttributeError, "readonly attribute");
+            return -1;
+        }
+    /* Named module.name, as CPython's tp_name. */
+    Object *module = dict_get_cstr(type_of(self)->dict, "__module__");
+    char mb[100];
+    raise(vm.e_AttributeError, "'%s.%s' object has no attribute '%s'",
+          module && is_str(module) ? str_cstr(module, mb, sizeof mb) : "?",
+          type_name(type_of(self)), str_cstr(name, nb, sizeof nb));
+    return -1;
+}
+
 Type *structseq_type(const char *module, const char *name, const char *const *fields,
                      size_t nfields, size_t nseq)
 {
@@ -170,5 +190,6 @@ Type *structseq_type(const char *module, const char *name, const char *const *fi
     ((Builtin *)repr)->owner = ((Builtin *)reduce)->owner = (Type *)t;
     ((Type *)t)->tp_new = structseq_tp_new;
     ((Type *)t)->repr = structseq_repr_slot;
+    ((Type *)t)->setattr = structseq_setattr;
     return (Type *)t;
 }

@@ -8,9 +8,10 @@
 #include <unistd.h>
 
 #include "vm/container.h"
+#include "vm/mod_os.h"
 #include "vm/runtime.h"
 
-static Type *namespace_type;
+static Type *namespace_type, *version_info_type;
 
 int os_startup(Object *sys_dict);
 void sys_asyncgen_init(Object *sys_dict, Object *sys_module);
@@ -280,8 +281,15 @@ void sys_module_init(int argc, char **argv)
     dict_set_cstr(d, "byteorder", str_from_cstr("little"));
     dict_set_cstr(d, "platform", str_from_cstr("linux"));
     dict_set_cstr(d, "version", str_from_cstr("3.11.0 (stmpy)"));
-    dict_set_cstr(d, "version_info", tuple_pack(5, make_small(3), make_small(11), make_small(0),
-                                                str_from_cstr("final"), make_small(0)));
+    /* A struct sequence: sys.version_info.major, as much code reads it. */
+    static const char *const version_fields[] = { "major", "minor", "micro", "releaselevel", "serial" };
+    Object *version[] = { make_small(3), make_small(11), make_small(0), str_from_cstr("final"),
+                          make_small(0) };
+    version_info_type = structseq_type("sys", "version_info", version_fields, 5, 5);
+    if (version_info_type) {
+        stm_add_root((stm_obj **)&version_info_type);
+        dict_set_cstr(d, "version_info", structseq_new(version_info_type, version));
+    }
     dict_set_cstr(d, "hexversion", make_small(0x030b00f0));
     namespace_type_init();
     Object *impl = ns_new((Object *)namespace_type, NULL, 0, NULL);
