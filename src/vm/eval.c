@@ -833,6 +833,9 @@ transaction_break:
     }
     if (STM_UNLIKELY(signals_pending) && signals_check() < 0)
         goto error;
+    /* __del__ methods and weakref callbacks: here, with the frame saved
+       and no C code half-way through anything. */
+    finalizers_run();
     DISPATCH();
 
 op_JUMP_BACKWARD_NO_INTERRUPT:

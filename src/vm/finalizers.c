@@ -2,29 +2,62 @@
 ** __del__ methods and weak reference callbacks.  libstm queues an object
 ** whose class defines __del__ when a collection finds it unreachable, and
 ** a weakref with a callback when its referent dies (stm_next_finalizable);
-** the collection itself only raises a flag, and whichever thread next
-** checks for pending calls between bytecodes (signals_check) runs them.
-** So, as in PyPy and unlike CPython's reference counting, they run after
-** the next collection rather than at the moment of the last `del`;
-** gc.collect() runs them before it returns.
+** the collection itself only raises a flag and asks for a transaction
+** break, at which the base interpreter loop runs them (eval.c): a point
+** where no C code is half-way through anything.  Running them wherever
+** pending signals are checked (C loops around blocking calls included)
+** crashed asyncio under GC stress.  So, as in PyPy and unlike CPython's
+** reference counting, they run after the next collection rather than at
+** the moment of the last `del`; gc.collect() runs them before it returns.
+** C code that needs dead memoryviews released at once (a bytearray
+** about to resize) takes the queue itself: the views are released and
+** the rest waits in `deferred` for the next break.
 */
 #include <string.h>
 
 #include "vm/buffer.h"
+#include "vm/eval.h"
 #include "vm/mod_os.h"
 #include "vm/runtime.h"
 
-extern volatile int signals_pending;   /* mod_signal.c: a sig_atomic_t */
 int write_exception(Object *file, const char *header, Object *exc_type, Object *exc);
 Object *weakref_callback_of(Object *v);
 
 static volatile int finalizers_due;
+/* A list: objects taken off libstm's queue whose finalizer waits for the
+   next transaction break (finalizers_release_views). */
+static Object *deferred;
+
+bool finalizers_setup(void)
+{
+    deferred = list_new(0);
+    if (!deferred)
+        return false;
+    stm_add_root((stm_obj **)&deferred);
+    return true;
+}
 
 /* libstm's on_finalizers_due: called in the middle of a collection. */
 void finalizers_notice(void)
 {
     finalizers_due = 1;
-    signals_pending = 1;
+    stm_hint_commit_soon();
+}
+
+void finalizers_release_views(void)
+{
+    if (!finalizers_due)
+        return;
+    /* Taken off the queue: an abort would lose them. */
+    os_irreversible("finalizers");
+    stm_obj *o;
+    while ((o = stm_next_finalizable()) != NULL) {
+        Object *v = (Object *)o;
+        if (layout_of(v) == L_NATIVE && is_memoryview(v))
+            memoryview_release(v);
+        else if (list_append(deferred, v) < 0)
+            exc_clear();        /* out of memory: that finalizer is lost */
+    }
 }
 
 /* The exception in flight, printed as CPython's default unraisablehook
@@ -86,6 +119,13 @@ static __attribute__((noinline)) bool run_due(void)
     /* The caller's exception, if any, is not the finalizers' business. */
     Object *saved = exc_fetch();
     bool ran = false;
+    while (list_size(deferred)) {
+        Object *v = list_get(deferred, 0);
+        if (list_delete_range(deferred, 0, 1) < 0)
+            break;
+        finalize(v);
+        ran = true;
+    }
     stm_obj *o;
     while ((o = stm_next_finalizable()) != NULL) {
         finalize((Object *)o);

@@ -325,7 +325,7 @@ void memoryview_release(Object *v)
 void buffer_release_dead_views(void)
 {
     stm_collect_major();
-    finalizers_run();
+    finalizers_release_views();
 }
 
 static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t stride,
@@ -333,7 +333,7 @@ static MemView *view_new(Object *obj, intptr_t start, intptr_t len, intptr_t str
 {
     bool exports = is_bytearray(obj) || module_exporter(obj);
     if (exports)
-        finalizers_run();
+        finalizers_release_views();
     MemView *m = (MemView *)vm_alloc(sizeof(struct MemView), L_NATIVE, t_memoryview);
     if (!m)
         return NULL;

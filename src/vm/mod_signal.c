@@ -17,10 +17,7 @@
 #include <signal.h>
 #undef raise
 
-/* signals_check() has work: a signal arrived (signal_arrived, pending[])
-   or a collection found finalizers due (finalizers.c). */
 volatile sig_atomic_t signals_pending;
-static volatile sig_atomic_t signal_arrived;
 static volatile sig_atomic_t pending[NSIG];
 static pthread_t main_thread;
 /* The Python handler of each signal (None: none was set from Python). */
@@ -30,7 +27,6 @@ static Object *default_int_handler;
 static void c_handler(int sig)
 {
     pending[sig] = 1;
-    signal_arrived = 1;
     signals_pending = 1;
     stm_hint_commit_soon();
 }
@@ -41,21 +37,14 @@ int signals_check(void)
 {
     if (!signals_pending)
         return 0;
-    /* Cleared first: work that arrives meanwhile sets it again. */
-    signals_pending = 0;
-    finalizers_run();
-    if (!signal_arrived)
-        return 0;
     if (!pthread_equal(pthread_self(), main_thread)) {
         obj_read((Object *)thread_state());
-        if (!thread_state()->signals_enabled) {
-            signals_pending = 1;
+        if (!thread_state()->signals_enabled)
             return 0;
-        }
     }
     /* Taking a signal off the pending set cannot be rolled back. */
     os_irreversible("signal handler");
-    signal_arrived = 0;
+    signals_pending = 0;
     for (int sig = 1; sig < NSIG; sig++) {
         if (!pending[sig])
             continue;
@@ -68,7 +57,7 @@ int signals_check(void)
             /* The others wait for the next check. */
             for (int k = sig + 1; k < NSIG; k++)
                 if (pending[k])
-                    signal_arrived = signals_pending = 1;
+                    signals_pending = 1;
             return -1;
         }
     }

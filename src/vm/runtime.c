@@ -202,7 +202,7 @@ bool vm_init(int argc, char **argv)
     type_inherit_all();
     builtins_init();
     sys_module_init(argc, argv);
-    if (!atexit_init() || !builtin_modules_setup())
+    if (!atexit_init() || !finalizers_setup() || !builtin_modules_setup())
         return false;
     return !exc_occurred();
 }

@@ -103,9 +103,13 @@ void vm_exit(void);
 Object *vm_alloc(size_t size, enum Layout layout, Type *type);
 
 /* finalizers.c: __del__ methods and weakref callbacks that collections
-   found due.  finalizers_run() runs them; true if there were any. */
+   found due.  finalizers_run() runs them (at transaction breaks and in
+   gc.collect()); true if there were any.  finalizers_release_views()
+   releases dead memoryviews now and defers the rest. */
+bool finalizers_setup(void);
 void finalizers_notice(void);
 bool finalizers_run(void);
+void finalizers_release_views(void);
 void scrub_stack(void);
 
 /* Keeps v alive up to this point.  In the STM flavour a C pointer into an
