@@ -226,6 +226,14 @@ stm_obj *_stm_allocate_slow(size_t size, uint32_t type)
     maybe_collect(a);
     bool collected_for_space = false;
     while (a->info->alloc_current + size > a->hole_end) {
+        /* The rest of a hole too small for this object is left unused: it
+           does not count towards the nursery.  Counted, an object of a few
+           KiB skipping the small holes of a fragmented heap collected
+           again and again, each collection giving the same holes back, and
+           never reached a free block (compiling the standard library file
+           after file hung). */
+        if (a->hole_end > a->info->alloc_current)
+            a->young_bytes -= a->hole_end - a->info->alloc_current;
         if (a->young_bytes >= nursery_bytes())
             collect_young();
         if (!next_hole(a)) {
