@@ -69,21 +69,6 @@ static Object *ctx_vars(Object *c)
     return ((Ctx *)c)->vars;
 }
 
-/* The thread's dict for per-thread data (ThreadState.dict). */
-static Object *thread_dict(void)
-{
-    ThreadState *ts = thread_state();
-    obj_read((Object *)ts);
-    if (!ts->dict) {
-        Object *d = dict_new();
-        if (!d)
-            return NULL;
-        obj_write((Object *)ts);
-        ts->dict = d;
-    }
-    return ts->dict;
-}
-
 static Object *current_context(void)
 {
     Object *d = thread_dict();

@@ -458,20 +458,6 @@ static Object *rlock_repr(Object *self)
 
 /* ---- threads ----------------------------------------------------------------------- */
 
-/* The running thread's dict for per-thread data (ThreadState.dict). */
-static Object *thread_dict(void)
-{
-    ThreadState *ts = thread_state();
-    if (!ts->dict) {
-        Object *d = dict_new();
-        if (!d)
-            return NULL;
-        obj_write((Object *)ts);
-        ts->dict = d;
-    }
-    return ts->dict;
-}
-
 /* What a new thread owns: its VMThread, and until it has picked it up,
    the (function, args, kwargs) tuple it runs, kept alive as a root. */
 typedef struct NewThread {

@@ -57,6 +57,22 @@ void transaction_start_inevitable(stm_thread *tl, const char *why)
     stm_become_inevitable(tl, why);
 }
 
+/* The running thread's dict for per-thread data (ThreadState.dict):
+   threading.local, context variables, asyncgen hooks. */
+Object *thread_dict(void)
+{
+    ThreadState *ts = thread_state();
+    obj_read((Object *)ts);
+    if (!ts->dict) {
+        Object *d = dict_new();
+        if (!d)
+            return NULL;
+        obj_write((Object *)ts);
+        ts->dict = d;
+    }
+    return ts->dict;
+}
+
 ThreadState *thread_state_new(void)
 {
     ThreadState *ts = (ThreadState *)stm_allocate(sizeof(struct ThreadState), L_THREAD_STATE);

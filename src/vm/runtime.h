@@ -115,6 +115,8 @@ static inline void tuple_init_item(Object *t, size_t i, Object *v) { ((Tuple *)t
 
 Object *list_new(size_t n);                            /* n items set to None */
 int list_append(Object *l, Object *v);
+/* The running thread's dict for per-thread data (ThreadState.dict). */
+Object *thread_dict(void);
 static inline size_t list_size(Object *l) { obj_read(l); return ((List *)l)->size; }
 Object *list_get(Object *l, size_t i);
 void list_set(Object *l, size_t i, Object *v);

@@ -10,20 +10,6 @@
 /* Made at start-up (sys_asyncgen_init). */
 static Type *hooks_type;
 
-static Object *thread_dict(void)
-{
-    ThreadState *ts = thread_state();
-    obj_read((Object *)ts);
-    if (!ts->dict) {
-        Object *d = dict_new();
-        if (!d)
-            return NULL;
-        obj_write((Object *)ts);
-        ts->dict = d;
-    }
-    return ts->dict;
-}
-
 static const char *const keys[2] = {
     "sys.asyncgen_hooks.firstiter", "sys.asyncgen_hooks.finalizer",
 };
