@@ -928,6 +928,11 @@ static Object *b_build_class(Object *self, Object *const *args, size_t nargs, Ob
     rest_vals[2] = ns;
     Object *cls = obj_call(meta, rest_vals, 3, nrest ? rest_names : NULL);
     free(rest_vals);
+    /* rest_vals is malloc'd, unseen by the collector: its objects must
+       stay referenced from here until the callee has them. */
+    keep_alive(name);
+    keep_alive(bases);
+    keep_alive(ns);
     if (cls && !is_small(cell) && cell->type == vm.t_cell) {
         obj_write(cell);
         ((Cell *)cell)->value = cls;

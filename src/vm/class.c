@@ -339,6 +339,7 @@ static Object *call_prepended(Object *f, Object *first, Object *const *args, siz
     Object *r = obj_call(f, argv, nargs + 1, kwnames);
     if (argv != small)
         free(argv);
+    keep_alive(first);              /* argv may be malloc'd: unseen by the collector */
     return r;
 }
 

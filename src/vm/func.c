@@ -295,6 +295,7 @@ static Object *method_call(Object *callable, Object *const *args, size_t nargs, 
     Object *r = obj_call(m->func, argv, nargs + 1, kwnames);
     if (argv != small)
         free(argv);
+    keep_alive(callable);           /* holds argv[0], which no collector sees in malloc'd memory */
     return r;
 }
 
@@ -451,6 +452,10 @@ Object *call_with_tuple_and_dict(Object *callable, Object *args, Object *kwargs)
     }
     Object *r = obj_call(callable, argv, n, kwnames);
     free(argv);
+    /* The collector does not see malloc'd memory: args and kwargs keep
+       argv's objects alive until the callee has them in its frame. */
+    keep_alive(args);
+    keep_alive(kwargs);
     return r;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "vm/container.h"
+#include "vm/eval.h"
 
 Object *seq_iter_new(Object *seq)
 {
@@ -228,19 +229,25 @@ static Object *map_next(Object *o)
     Iter *m = (Iter *)o;
     obj_read(o);
     size_t n = tuple_size(m->seq);
-    Object *small[8], **argv = n <= 8 ? small : malloc(n * sizeof *argv);
-    if (!argv)
-        return raise_no_memory();
-    Object *r = NULL;
-    size_t i;
-    for (i = 0; i < n; i++)
+    if (n > 8) {
+        /* A tuple, not malloc'd memory: the collector must see the items
+           while later iterators run. */
+        Object *items = tuple_new(n);
+        if (!items)
+            return NULL;
+        for (size_t i = 0; i < n; i++) {
+            Object *v = obj_next(tuple_get(m->seq, i));
+            if (!v)
+                return NULL;
+            tuple_init_item(items, i, v);
+        }
+        return call_with_tuple_and_dict(m->aux, items, NULL);
+    }
+    Object *argv[8];
+    for (size_t i = 0; i < n; i++)
         if (!(argv[i] = obj_next(tuple_get(m->seq, i))))
-            break;
-    if (i == n)
-        r = obj_call(m->aux, argv, n, NULL);
-    if (argv != small)
-        free(argv);
-    return r;
+            return NULL;
+    return obj_call(m->aux, argv, n, NULL);
 }
 
 static Object *filter_tp_new(Object *cls, Object *const *args, size_t nargs, Object *kw)

@@ -86,6 +86,7 @@ static Object *structseq_tp_new(Object *cls, Object *const *args, size_t nargs, 
         vals[i] = list_get(l, i);
     Object *r = make(t, vals, n);
     free(vals);
+    keep_alive(l);                  /* holds vals' objects, which malloc'd memory does not */
     return r;
 }
 
