@@ -1093,6 +1093,9 @@ op_RETURN_GENERATOR: {
 op_YIELD_VALUE: {
     Object *v = POP();
     SAVE_FRAME();
+    ExcEntry handler;
+    if (find_handler((Code *)f->code, instr_pc, &handler))
+        generator_close_when_dead(f->generator);
     obj_write((Object *)ts);
     ts->frame = f->back;
     /* Generators are resumed by a nested loop (generator.c): a yield

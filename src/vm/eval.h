@@ -29,6 +29,8 @@ int set_update(Object *s, Object *iterable);
 int dict_merge_from(Object *d, Object *other, bool reject_duplicates,
                     Object *STM_SEG *sp, Object *STM_SEG *stack_base);
 void generator_finished(Frame *f);
+void generator_close_when_dead(Object *gen);
+Object *generator_close(Object *gen);
 /* Sends v into a generator or iterator: 1 and the yielded value, 0 and the
    return value, -1 on error. */
 Object *generator_send_any(Object *receiver, Object *v, int *status);

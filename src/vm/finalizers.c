@@ -89,6 +89,11 @@ static void finalize(Object *v)
         memoryview_release(v);
         return;
     }
+    if (layout_of(v) == L_GENERATOR) {
+        if (!generator_close(v))
+            report_unraisable(v);
+        return;
+    }
     Object *callback = weakref_callback_of(v);
     if (callback) {
         if (!obj_call1(callback, v))

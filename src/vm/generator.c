@@ -49,6 +49,24 @@ Object *generator_new(Frame *f)
     return (Object *)g;
 }
 
+/* A generator or coroutine suspended inside a try or with block runs the
+   handler when it dies unfinished: close() throws GeneratorExit there, as
+   CPython's finalizer does.  Registered at the first such suspension only:
+   closing one suspended outside any handler does nothing but mark it
+   finished, and every finalizable object costs the collector (and, in
+   the STM flavour, makes its transaction's collections stop the world).
+   Async generators are left to asyncio's hooks (sys.set_asyncgen_hooks). */
+void generator_close_when_dead(Object *gen)
+{
+    Generator *g = (Generator *)gen;
+    obj_read(gen);
+    if (g->close_when_dead || gen->type == async_gen_type)
+        return;
+    obj_write(gen);
+    g->close_when_dead = true;
+    stm_enable_finalizer((stm_obj *)gen);
+}
+
 void generator_finished(Frame *f)
 {
     Generator *g = (Generator *)f->generator;
@@ -403,6 +421,8 @@ static Object *gen_close_impl(Object *self)
     }
     return s < 0 ? NULL : None;
 }
+
+Object *generator_close(Object *gen) { return gen_close_impl(gen); }
 
 static Object *gen_iter(Object *g) { return g; }
 

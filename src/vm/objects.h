@@ -282,6 +282,7 @@ struct Generator {
     Object *name, *qualname, *code;
     Object *exc_state;          /* its handled exception while suspended */
     bool running;
+    bool close_when_dead;       /* registered with libstm as finalizable */
 };
 
 typedef STM_SEG struct ThreadState ThreadState;

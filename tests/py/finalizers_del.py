@@ -142,6 +142,8 @@ def errors():
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         Broken()
+        # Reported before the callbacks below, as CPython does at once.
+        settle(lambda: "Exception ignored" in err.getvalue())
         z = Key()
         weakref.ref(z, lambda ref: 1 / 0)
         r2 = weakref.ref(z, lambda ref: 1 / 0)
@@ -161,6 +163,84 @@ def late_del():
     Late()
     flush("late __del__:", 1)
 
+class Resource:
+    def __enter__(self):
+        return self
+    def __exit__(self, kind, value, tb):
+        log.append("exit " + kind.__name__)
+
+def suspended_in_try(n):
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        log.append("finally %d" % n)
+
+def suspended_in_with():
+    with Resource():
+        yield "in with"
+
+def suspended_outside():
+    yield 1
+    try:
+        yield 2
+    finally:
+        log.append("never reached")
+
+class Step:
+    def __await__(self):
+        yield "step"
+
+async def coroutine():
+    try:
+        await Step()
+    finally:
+        log.append("coroutine finally")
+
+def dropped_generators():
+    # A generator or coroutine dropped while suspended inside a try or
+    # with block is closed: its handler runs with GeneratorExit.  One
+    # suspended outside any handler, finished or closed already, is not
+    # run again.
+    next(suspended_in_try(3))
+    next(suspended_in_with())
+    next(suspended_outside())
+    done = suspended_in_try(1)
+    list(done)
+    closed = suspended_in_try(2)
+    next(closed)
+    closed.close()
+    c = coroutine()
+    c.send(None)
+    # Unoptimized builds keep the last sent-to object in the loop's frame.
+    suspended_outside().send(None)
+    del done, closed, c
+    flush("dropped generators:", 5)
+
+def ignores_exit():
+    try:
+        yield 1
+    finally:
+        yield "refuses"
+
+def raises_in_finally():
+    try:
+        yield 1
+    finally:
+        raise KeyError("from finally")
+
+def generator_errors():
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        next(ignores_exit())
+        next(raises_in_finally())
+        next(suspended_outside())      # replaces the stale copy, as above
+        settle(lambda: err.getvalue().count("Exception ignored") == 2)
+    for line in err.getvalue().splitlines():
+        if line.startswith(("Exception", "RuntimeError", "KeyError")):
+            print(re.sub(r"0x[0-9a-f]+", "ADDR", line))
+
 for case in (function_locals, del_then_callback, dead_weakref, cycle, resurrection,
-             weak_containers, finalize_objects, errors, late_del):
+             weak_containers, finalize_objects, errors, late_del, dropped_generators,
+             generator_errors):
     case()
