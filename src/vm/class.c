@@ -410,7 +410,9 @@ int type_ready_slots(Type *t)
     SET(init, slot_init, "__init__");
     SET(tp_new, slot_new, "__new__");
 #undef SET
-    if (defines(t, "__del__"))
+    /* A C base's __del__ (files, sockets) counts too: it has no slot to
+       inherit, only the flag. */
+    if (type_lookup(t, intern_cstr("__del__")))
         t->flags |= TF_FINALIZE;
     else
         t->flags &= ~(uint32_t)TF_FINALIZE;

@@ -17,6 +17,7 @@
 
 #include "vm/buffer.h"
 #include "vm/eval.h"
+#include "vm/mod_io.h"
 #include "vm/mod_os.h"
 #include "vm/runtime.h"
 
@@ -111,9 +112,30 @@ static void finalize(Object *v)
    died in them and keep them one collection longer.  Zeroes them. */
 __attribute__((noinline)) void scrub_stack(void)
 {
-    char area[16384];
-    memset(area, 0, sizeof area);
+    /* 64 KiB: the frames of an unoptimised build are large.  Less on a
+       small thread stack (threading.stack_size() allows 32 KiB). */
+    char here;
+    size_t used = (size_t)(vm_thread->stack_high - &here);
+    size_t room = vm_thread->stack_budget > used ? vm_thread->stack_budget - used : 0;
+    size_t n = room / 2 < 65536 ? room / 2 : 65536;
+    char *area = __builtin_alloca(n);
+    memset(area, 0, n);
     __asm__ volatile("" : : "r"(area) : "memory");
+}
+
+/* Objects that die together are finalized outer I/O layer first, the
+   order CPython's reference counting gives: a text file's close() flushes
+   into its buffer, whose close() flushes into the raw file, which closes
+   the descriptor last (libstm queues them in the order they were made,
+   the raw file first). */
+static int io_layer(Object *v)
+{
+    Type *t = type_of(v);
+    if (io_types.BufferedIOBase && type_is_subtype(t, io_types.BufferedIOBase))
+        return 1;
+    if (io_types.RawIOBase && type_is_subtype(t, io_types.RawIOBase))
+        return 2;
+    return 0;
 }
 
 static __attribute__((noinline)) bool run_due(void)
@@ -123,22 +145,29 @@ static __attribute__((noinline)) bool run_due(void)
     os_irreversible("finalizers");
     /* The caller's exception, if any, is not the finalizers' business. */
     Object *saved = exc_fetch();
-    bool ran = false;
-    while (list_size(deferred)) {
-        Object *v = list_get(deferred, 0);
-        if (list_delete_range(deferred, 0, 1) < 0)
-            break;
-        finalize(v);
-        ran = true;
-    }
     stm_obj *o;
     while ((o = stm_next_finalizable()) != NULL) {
-        finalize((Object *)o);
-        ran = true;
+        if (list_append(deferred, (Object *)o) < 0) {
+            exc_clear();
+            finalize((Object *)o);      /* out of memory: in no order */
+        }
     }
+    /* What these finalizers defer waits for the next run. */
+    Object *batch = deferred, *fresh = list_new(0);
+    if (fresh)
+        deferred = fresh;
+    else
+        exc_clear();
+    size_t n = list_size(batch);
+    for (int layer = 0; layer < 3; layer++)
+        for (size_t i = 0; i < n && i < list_size(batch); i++)
+            if (io_layer(list_get(batch, i)) == layer)
+                finalize(list_get(batch, i));
+    if (batch == deferred)
+        list_delete_range(deferred, 0, n);
     if (saved)
         exc_restore(saved);
-    return ran;
+    return n > 0;
 }
 
 bool finalizers_run(void)

@@ -412,6 +412,14 @@ static Object *g_collect(Object *self, Object *const *args, size_t nargs, Object
         return NULL;
     if (run_callbacks(self, "start", gen) < 0)
         return NULL;
+    collect_garbage();
+    if (run_callbacks(self, "stop", gen) < 0)
+        return NULL;
+    return make_small(0);
+}
+
+void collect_garbage(void)
+{
     /* __del__ methods and weakref callbacks run before collect() returns,
        as in CPython.  An object whose __del__ ran dies only at the next
        collection, and only then do weakref callbacks on it fire: a few
@@ -427,9 +435,6 @@ static Object *g_collect(Object *self, Object *const *args, size_t nargs, Object
         if (!finalizers_run())
             break;
     }
-    if (run_callbacks(self, "stop", gen) < 0)
-        return NULL;
-    return make_small(0);
 }
 
 static Object *set_disabled(const char *name, Object *kw, size_t nargs, bool disabled)

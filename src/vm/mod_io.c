@@ -20,6 +20,9 @@
 #include "vm/buffer.h"
 #include "vm/mod_io.h"
 
+Object *weakref_new(Object *target);
+Object *weakref_get(Object *ref);
+
 struct IOTypes io_types;
 
 /* ---- shared helpers -------------------------------------------------------------- */
@@ -124,6 +127,20 @@ static Object *iobase_close(Object *self, Object *const *args, size_t nargs, Obj
     obj_write(self);
     io(self)->flags |= IO_CLOSED;
     return r ? None : NULL;
+}
+
+/* The finalizer, CPython's: close() unless closed already, its errors
+   dropped (CPython reports them in development mode only).  The types
+   that own a descriptor or a buffer to flush are finalizable
+   (TF_FINALIZE); StringIO and BytesIO, which own neither, are not, since
+   every finalizable object costs the collector. */
+static Object *iobase_del(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    Object *c = obj_getattr_cstr(self, "closed");
+    if (c && obj_truth(c) == 0)
+        io_call_method(self, "close", NULL, 0);
+    exc_clear();
+    return None;
 }
 
 static Object *iobase_flush(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -444,9 +461,12 @@ static int fileio_init(Object *self, Object *const *args, size_t nargs, Object *
             char *path;
             if (os_arg_path("open", file, &path) < 0)
                 return -1;
-            do
+            bool collected = false;
+            for (;;) {
                 fd = open(path, oflags, 0666);
-            while (fd < 0 && errno == EINTR && signals_check() == 0);
+                if (fd >= 0 || (errno == EINTR ? signals_check() < 0 : !out_of_descriptors(&collected)))
+                    break;
+            }
             int err = errno;
             free(path);
             if (fd < 0) {
@@ -1015,8 +1035,11 @@ static int buffered_init(Object *self, Object *const *args, size_t nargs, Object
     IO_SET(self, wbuf, NULL);
     b->pos = b->len = 0;
     b->flags = mode | IO_INITIALIZED;
-    if (mode & IO_WRITABLE)
-        return dict_set(io_types.writers, int_from_u64((uintptr_t)self), self);
+    if (mode & IO_WRITABLE) {
+        /* Weakly: a writer dropped unclosed is flushed by its finalizer. */
+        Object *ref = weakref_new(self);
+        return ref ? dict_set(io_types.writers, int_from_u64((uintptr_t)self), ref) : -1;
+    }
     return 0;
 }
 
@@ -1030,8 +1053,11 @@ static void forget_writer(Object *self)
 void io_flush_writers(void)
 {
     size_t pos = 0;
-    Object *k, *w;
-    while (io_types.writers && dict_next(io_types.writers, &pos, &k, &w)) {
+    Object *k, *ref;
+    while (io_types.writers && dict_next(io_types.writers, &pos, &k, &ref)) {
+        Object *w = weakref_get(ref);
+        if (!w)
+            continue;
         obj_read(w);
         Object *raw = io(w)->raw;
         bool open = raw && (!io_exact(raw, io_types.FileIO) || io(raw)->fd >= 0);
@@ -1778,7 +1804,7 @@ int io_types_init(void)
     Type *t = io_types.IOBase = io_new_type("_IOBase", vm.t_object);
     static const MethodDef iobase[] = {
         { "close", iobase_close, 0 }, { "flush", iobase_flush, 0 },
-        { "__enter__", iobase_enter, 0 }, { "__exit__", iobase_exit, 0 },
+        { "__del__", iobase_del, 0 }, { "__enter__", iobase_enter, 0 }, { "__exit__", iobase_exit, 0 },
         { "readable", iobase_false, 0 }, { "writable", iobase_false, 0 },
         { "seekable", iobase_false, 0 }, { "isatty", iobase_false, 0 },
         { "fileno", iobase_fileno, 0 }, { "seek", iobase_seek, 0 }, { "tell", iobase_tell, 0 },
@@ -1814,6 +1840,7 @@ int io_types_init(void)
         { "isatty", fileio_isatty, 0 }, { NULL, NULL, 0 },
     };
     finish_type(t, fileio);
+    t->flags |= TF_FINALIZE;
     t->init = fileio_init;
     t->repr = fileio_repr;
     getset_new(t, "mode", fileio_mode_get, NULL);
@@ -1855,6 +1882,7 @@ int io_types_init(void)
     for (size_t i = 0; i < 3; i++) {
         t = *bt[i].slot = io_new_type(bt[i].name, io_types.BufferedIOBase);
         finish_type(t, buffered);
+        t->flags |= TF_FINALIZE;
         t->init = bt[i].init;
         t->repr = buffered_repr;
         t->next = buffered_next;
@@ -1873,6 +1901,7 @@ int io_types_init(void)
         { "close", rwpair_close, 0 }, { NULL, NULL, 0 },
     };
     finish_type(t, rwpair);
+    t->flags |= TF_FINALIZE;
     t->init = rwpair_init;
     getset_new(t, "closed", rwpair_closed_get, NULL);
 

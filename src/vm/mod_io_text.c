@@ -1274,6 +1274,7 @@ int io_text_types_init(void)
     };
     type_add_methods(t, text);
     type_inherit(t);
+    t->flags |= TF_FINALIZE;        /* closes (flushes) when dropped: mod_io.c's iobase_del */
     t->init = text_init;
     t->next = text_next;
     t->repr = text_repr;

@@ -35,6 +35,11 @@ void output_discard(void);
 /* Runs fn(arg) with the thread detached from the heap (it may block):
    fn must not touch heap objects. */
 void *os_blocking(void *(*fn)(void *), void *arg);
+/* After a call that failed: true if it ran out of file descriptors
+   (EMFILE, ENFILE) and a collection may give some back (dropped files and
+   sockets are closed by their finalizers), so that it is worth one more
+   try; *collected says whether that was done already.  errno is kept. */
+bool out_of_descriptors(bool *collected);
 /* Runs the Python handlers of the signals that arrived; -1 with their
    exception (KeyboardInterrupt, ...) set.  Called after EINTR. */
 int signals_check(void);

@@ -177,6 +177,17 @@ void *os_blocking(void *(*fn)(void *), void *arg)
     return r;
 }
 
+bool out_of_descriptors(bool *collected)
+{
+    int err = errno;
+    if ((err != EMFILE && err != ENFILE) || *collected)
+        return false;
+    *collected = true;
+    collect_garbage();
+    errno = err;
+    return true;
+}
+
 /* ---- building modules ---------------------------------------------------------- */
 
 Object *os_module_new(const char *name, const MethodDef *functions)

@@ -13,8 +13,8 @@
 ** sockets cannot block and run in place.  A call cut short by a signal
 ** runs the handlers and goes on, as CPython does (PEP 475).
 **
-** Unlike CPython, a socket dropped without close() keeps its descriptor:
-** no finalizer closes it.
+** A socket dropped without close() is closed by its finalizer, after the
+** next collection (one runs when descriptors run out: out_of_descriptors).
 */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -602,7 +602,10 @@ static int sock_init(Object *self, Object *const *args, size_t nargs, Object *kw
             type = SOCK_STREAM;
         if (proto == -1)
             proto = 0;
-        fd = socket(family, type | SOCK_CLOEXEC, proto);
+        bool collected = false;
+        do
+            fd = socket(family, type | SOCK_CLOEXEC, proto);
+        while (fd < 0 && out_of_descriptors(&collected));
         if (fd < 0) {
             raise_os_error(errno, NULL);
             return -1;
@@ -655,6 +658,20 @@ static Object *s_close(Object *self, Object *const *args, size_t nargs, Object *
     /* The peer's reset still frees the descriptor: not worth an error. */
     if (close(fd) < 0 && errno != ECONNRESET)
         return raise_os_error(errno, NULL);
+    return None;
+}
+
+/* The finalizer: closes the descriptor of a socket dropped unclosed (after
+   a collection, not at its last reference: see out_of_descriptors()). */
+static Object *s_del(Object *self, Object *const *args, size_t nargs, Object *kw)
+{
+    SockObj *s = sock(self, true);
+    int fd = s->fd;
+    if (fd >= 0) {
+        s->fd = -1;
+        os_irreversible("close");
+        close(fd);
+    }
     return None;
 }
 
@@ -1619,7 +1636,7 @@ static bool socket_setup(void)
         return false;
     static const MethodDef methods[] = {
         { "fileno", s_fileno, 0 }, { "close", s_close, 0 }, { "detach", s_detach, 0 },
-        { "bind", s_bind, 0 }, { "listen", s_listen, 0 }, { "_accept", s_accept, 0 },
+        { "__del__", s_del, 0 }, { "bind", s_bind, 0 }, { "listen", s_listen, 0 }, { "_accept", s_accept, 0 },
         { "connect", s_connect, 0 }, { "connect_ex", s_connect_ex, 0 },
         { "recv", s_recv, 0 }, { "recvfrom", s_recvfrom, 0 }, { "recv_into", s_recv_into, 0 },
         { "recvfrom_into", s_recvfrom_into, 0 }, { "send", s_send, 0 },
@@ -1631,7 +1648,7 @@ static bool socket_setup(void)
         { NULL, NULL, 0 },
     };
     Type *t = type_new_builtin("socket", vm.t_object, L_NATIVE, sizeof(struct SockObj),
-                               TF_BASETYPE);
+                               TF_BASETYPE | TF_FINALIZE);
     dict_set_cstr(t->dict, "__module__", str_from_cstr("_socket"));
     t->tp_new = sock_tp_new;
     t->init = sock_init;

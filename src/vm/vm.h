@@ -111,6 +111,11 @@ void finalizers_notice(void);
 bool finalizers_run(void);
 void finalizers_release_views(void);
 void scrub_stack(void);
+/* gc.collect(): collects and runs the finalizers due, a few rounds.
+   Also what a call that ran out of file descriptors (EMFILE) does before
+   it tries again: files and sockets dropped unclosed wait for a
+   collection to be closed, as in PyPy, not for their last reference. */
+void collect_garbage(void);
 
 /* Keeps v alive up to this point.  In the STM flavour a C pointer into an
    object (stm_real_address) is not a reference the collector sees: code

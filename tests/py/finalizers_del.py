@@ -3,6 +3,7 @@
 import contextlib
 import gc
 import io
+import os
 import re
 import weakref
 
@@ -240,7 +241,52 @@ def generator_errors():
         if line.startswith(("Exception", "RuntimeError", "KeyError")):
             print(re.sub(r"0x[0-9a-f]+", "ADDR", line))
 
+def open_descriptors():
+    return len(os.listdir("/proc/self/fd"))
+
+def write_unclosed(path, text):
+    # Text and binary writers: a buffered writer is flushed by its own
+    # finalizer, or its text wrapper's.
+    if path.endswith(("1", "3", "5", "7", "9")):
+        f = open(path, "wb")
+        f.write(text.encode())
+    else:
+        f = open(path, "w")
+        f.write(text)
+
+def dropped_files():
+    # A file dropped unclosed is closed by its finalizer: text layer first,
+    # so what it buffered reaches the file before the descriptor closes.
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        before = open_descriptors()
+        paths = [os.path.join(d, "f%d" % i) for i in range(20)]
+        for i, p in enumerate(paths):
+            write_unclosed(p, "data %d" % i)
+        def flushed():
+            return all(os.path.getsize(p) for p in paths)
+        settle(flushed)
+        with open(paths[7]) as f:
+            print("dropped files:", flushed(), f.read(), open_descriptors() - before <= 1)
+
+def dropped_sockets():
+    import socket
+    before = open_descriptors()
+    for i in range(30):
+        socket.socket()
+    settle(lambda: open_descriptors() - before <= 1)
+    print("dropped sockets:", open_descriptors() - before <= 1)
+
+def out_of_descriptors():
+    # With 40 descriptors, opening files in a loop without closing them
+    # works: a collection runs when they run out.
+    import subprocess, sys
+    code = "import socket\nfor i in range(300):\n    open('/dev/null'); socket.socket()\nprint('opened 600')"
+    r = subprocess.run(["sh", "-c", 'ulimit -n 40; exec "$0" -c "$1"', sys.executable, code],
+                       capture_output=True, text=True)
+    print("descriptors run out:", r.returncode, r.stdout.strip(), r.stderr[-300:])
+
 for case in (function_locals, del_then_callback, dead_weakref, cycle, resurrection,
              weak_containers, finalize_objects, errors, late_del, dropped_generators,
-             generator_errors):
+             generator_errors, dropped_files, dropped_sockets, out_of_descriptors):
     case()
