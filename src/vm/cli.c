@@ -82,13 +82,6 @@ static int set_path0(const VmOptions *o)
     return insert && obj_call(insert, args, 2, NULL) ? 0 : -1;
 }
 
-static int set_flag(const char *name, int v)
-{
-    Object *flags = sys_get("flags");
-    Object *d = flags ? instance_dict(flags, true) : NULL;
-    return d ? dict_set_cstr(d, name, make_small(v)) : 0;
-}
-
 static int apply_options(const VmOptions *o)
 {
     Object *x = dict_new();
@@ -102,13 +95,7 @@ static int apply_options(const VmOptions *o)
     if (sys_set("_xoptions", x) < 0 || sys_set("warnoptions", str_list(o->nwarnoptions, o->warnoptions)) < 0
         || sys_set("orig_argv", str_list(o->orig_argc, o->orig_argv)) < 0)
         return -1;
-    if (o->inspect && (set_flag("inspect", 1) < 0 || set_flag("interactive", 1) < 0))
-        return -1;
-    if (o->quiet && set_flag("quiet", 1) < 0)
-        return -1;
-    Object *flags = sys_get("flags");
-    Object *fd = flags ? instance_dict(flags, true) : NULL;
-    if (dict_get_cstr(x, "dev") && fd && dict_set_cstr(fd, "dev_mode", True_) < 0)
+    if (sys_set_flags(o->inspect, o->quiet, dict_get_cstr(x, "dev") != NULL) < 0)
         return -1;
     return set_path0(o);
 }

@@ -97,6 +97,8 @@ Object *signal_module_init(void);
 /* Start-up (sys_module_init): sys.stdin/stdout/stderr, builtins.open,
    sys.getfilesystemencoding, SIGINT's handler. */
 int os_startup(Object *sys_dict);
+/* sys.flags from the command-line options (sys_module.c). */
+int sys_set_flags(bool inspect, bool quiet, bool dev_mode);
 int io_init_std(Object *sys_dict);
 int signals_init(void);
 /* print()'s fast path: writes s to file when it is a TextIOWrapper of

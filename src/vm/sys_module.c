@@ -11,7 +11,38 @@
 #include "vm/mod_os.h"
 #include "vm/runtime.h"
 
-static Type *namespace_type, *version_info_type;
+static Type *namespace_type, *version_info_type, *flags_type;
+
+/* sys.flags, a struct sequence in CPython's field order, from the
+   command-line options stmpy takes (-i, -q, -X dev).  dont_write_bytecode
+   is 1, as -B would make it: stmpy writes no .pyc files; hash_randomization
+   0: its str hashes are not randomized. */
+int sys_set_flags(bool inspect, bool quiet, bool dev_mode)
+{
+    static const char *const names[] = {
+        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+        "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+        "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+        "warn_default_encoding", "safe_path", "int_max_str_digits",
+    };
+    enum { N = sizeof names / sizeof names[0] };
+    if (!flags_type) {
+        stm_add_root((stm_obj **)&flags_type);
+        if (!(flags_type = structseq_type("sys", "flags", names, N, N)))
+            return -1;
+    }
+    Object *v[N];
+    for (size_t i = 0; i < N; i++)
+        v[i] = make_small(0);
+    v[1] = v[2] = make_small(inspect);
+    v[4] = make_small(1);
+    v[10] = make_small(quiet);
+    v[13] = bool_obj(dev_mode);
+    v[16] = False_;
+    v[17] = make_small(-1);
+    Object *flags = structseq_new(flags_type, v);
+    return flags ? dict_set_cstr(((ModuleObj *)vm.sys)->dict, "flags", flags) : -1;
+}
 
 int os_startup(Object *sys_dict);
 void sys_asyncgen_init(Object *sys_dict, Object *sys_module);
@@ -302,23 +333,7 @@ void sys_module_init(int argc, char **argv)
         dict_set_cstr(impl_dict, "_multiarch", intern_cstr("x86_64-linux-gnu"));
         dict_set_cstr(d, "implementation", impl);
     }
-    /* sys.flags: the command-line options, none of which stmpy takes yet. */
-    Object *flags = ns_new((Object *)namespace_type, NULL, 0, NULL);
-    Object *flags_dict = flags ? instance_dict(flags, true) : NULL;
-    if (flags_dict) {
-        static const char *const names[] = {
-            "debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
-            "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
-            "quiet", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path",
-        };
-        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-            dict_set_cstr(flags_dict, names[i], make_small(0));
-        dict_set_cstr(flags_dict, "hash_randomization", make_small(1));
-        /* As -B would: stmpy writes no .pyc files (sys.dont_write_bytecode). */
-        dict_set_cstr(flags_dict, "dont_write_bytecode", make_small(1));
-        dict_set_cstr(flags_dict, "int_max_str_digits", make_small(4300));
-        dict_set_cstr(d, "flags", flags);
-    }
+    sys_set_flags(false, false, false);
     static const MethodDef functions[] = {
         { "exit", sys_exit, 0 },
         { "getrecursionlimit", sys_getrecursionlimit, 0 },

@@ -12,3 +12,13 @@ try:
     v.major = 4
 except AttributeError as e:
     print("AttributeError")
+
+# sys.flags is a struct sequence too, in CPython's field order.
+f = sys.flags
+print(type(f).__name__, len(f), f[:4] == (f.debug, f.inspect, f.interactive, f.optimize))
+print(f.inspect, f.optimize, f.verbose, f.quiet, f.isolated, f.dev_mode, f.safe_path)
+try:
+    f.optimize = 2
+except AttributeError as e:
+    print("AttributeError", e)
+print(sys.flags.n_fields if hasattr(sys.flags, "n_fields") else 18)
