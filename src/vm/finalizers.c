@@ -95,6 +95,10 @@ static void finalize(Object *v)
             report_unraisable(v);
         return;
     }
+    if (type_of(v)->finalize) {
+        type_of(v)->finalize(v);
+        return;
+    }
     Object *callback = weakref_callback_of(v);
     if (callback) {
         if (!obj_call1(callback, v))

@@ -6,8 +6,8 @@
 ** transaction that touches one becomes inevitable first, so that it is
 ** never rolled back behind zlib's back.  Output is gathered in a malloc'ed
 ** buffer and copied into a bytes object at the end.  A stream is freed
-** when it is finished (flush); one dropped unfinished keeps its zlib
-** state (there is no finalizer to free it).
+** when it is finished (flush), or by its finalizer (zobj_finalize) after
+** the collection that finds it dropped unfinished.
 */
 #include <limits.h>
 #include <pthread.h>
@@ -307,8 +307,8 @@ static Object *zl_decompress(Object *self, Object *const *args, size_t nargs, Ob
 
 /* Every live stream is linked from this global list: the collector's
    heap, where the objects that own streams live, is memory that leak
-   checkers do not scan, and a stream dropped unfinished stays allocated
-   (there is no finalizer to free it). */
+   checkers do not scan; a stream dropped unfinished stays allocated
+   until its finalizer runs. */
 struct Stream {
     z_stream zs;                /* first: a z_stream * is a struct Stream * */
     struct Stream *prev, *next;
@@ -477,6 +477,14 @@ static void end_stream(Object *self, bool deflating)
         inflateEnd(zs);
     stream_free(zs);
     zobj(self, true)->zs = NULL;
+}
+
+/* A stream dropped unfinished: its zlib state is freed after the next
+   collection (the finalizer runs inevitable, as every use of a stream). */
+static void zobj_finalize(Object *self)
+{
+    if (zobj(self, false)->zs)
+        end_stream(self, type_of(self) == zl.compress);
 }
 
 static Object *c_compress(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -758,6 +766,8 @@ static Type *zlib_class(const char *name, const MethodDef *methods)
     t->getattr = generic_getattr;
     type_add_methods(t, methods);
     type_inherit(t);
+    t->flags |= TF_FINALIZE;
+    t->finalize = zobj_finalize;
     return t;
 }
 

@@ -70,6 +70,10 @@ struct Type {
     int (*contains)(Object *self, Object *item);         /* -1: error */
     BinaryFn *binary[NB_COUNT];
     UnaryFn *unary[UN_COUNT];
+    /* A C type's own finalizer, for what Python code never sees (a zlib
+       stream's C memory); with TF_FINALIZE.  Classes written in Python
+       and C types visible to them use __del__. */
+    void (*finalize)(Object *self);
 };
 
 static inline Type *type_of(Object *v);
