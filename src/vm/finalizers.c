@@ -21,7 +21,6 @@
 #include "vm/mod_os.h"
 #include "vm/runtime.h"
 
-int write_exception(Object *file, const char *header, Object *exc_type, Object *exc);
 Object *weakref_callback_of(Object *v);
 
 static volatile int finalizers_due;
@@ -61,29 +60,6 @@ void finalizers_release_views(void)
     }
 }
 
-/* The exception in flight, printed as CPython's default unraisablehook
-   does: "Exception ignored in: <repr of what was called>" and the
-   traceback, on sys.stderr. */
-static void report_unraisable(Object *called)
-{
-    Object *exc = exc_fetch();
-    Object *r = obj_repr(called);
-    char *text = r ? str_to_utf8(r, NULL) : NULL;
-    exc_clear();
-    size_t size = (text ? strlen(text) : 0) + 64;
-    char *header = malloc(size);
-    if (!header) {
-        free(text);
-        return;
-    }
-    snprintf(header, size, "Exception ignored in: %s\n", text ? text : "<object repr() failed>");
-    free(text);
-    Object *file = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stderr");
-    if (file && file != None && write_exception(file, header, (Object *)type_of(exc), exc) < 0)
-        exc_clear();
-    free(header);
-}
-
 static void finalize(Object *v)
 {
     if (layout_of(v) == L_NATIVE && is_memoryview(v)) {
@@ -92,7 +68,7 @@ static void finalize(Object *v)
     }
     if (layout_of(v) == L_GENERATOR) {
         if (!generator_close(v))
-            report_unraisable(v);
+            report_unraisable("Exception ignored in", v);
         return;
     }
     if (type_of(v)->finalize) {
@@ -102,12 +78,12 @@ static void finalize(Object *v)
     Object *callback = weakref_callback_of(v);
     if (callback) {
         if (!obj_call1(callback, v))
-            report_unraisable(callback);
+            report_unraisable("Exception ignored in", callback);
         return;
     }
     Object *del = type_lookup(type_of(v), intern_cstr("__del__"));
     if (del && !obj_call1(del, v))
-        report_unraisable(del);
+        report_unraisable("Exception ignored in", del);
 }
 
 /* Dead C frames below the caller's are not scanned, but the frames pushed

@@ -66,15 +66,10 @@ void atexit_run(void)
             return;
         Object *kwargs = tuple_get(e, 2);
         if (!call_with_tuple_and_dict(tuple_get(e, 0), tuple_get(e, 1), kwargs == None ? NULL : kwargs)) {
-            Object *exc = exc_fetch();
-            if (!is_instance_of(exc, vm.e_SystemExit)) {
-                fprintf(stderr, "Exception ignored in atexit callback: ");
-                Object *r = obj_repr(tuple_get(e, 0));
-                char buf[200];
-                fprintf(stderr, "%s\n", r ? str_cstr(r, buf, sizeof buf) : "?");
+            if (exc_matches(vm.e_SystemExit))
                 exc_clear();
-                print_exception(exc);
-            }
+            else
+                report_unraisable("Exception ignored in atexit callback", tuple_get(e, 0));
         }
     }
 }

@@ -535,42 +535,6 @@ static Object *call_in_base_loop(Object *callable, Object *args, Object *kwargs)
     return result;
 }
 
-void print_exception_to(FILE *out, Object *exc);
-
-/* Writes `header` then the traceback of exc (or, if it is no exception
-   object, str(exc_type)) to `file`, a Python file object, as CPython's
-   hooks do.  -1 with an exception set if writing fails. */
-int write_exception(Object *file, const char *header, Object *exc_type, Object *exc)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m) {
-        raise_no_memory();
-        return -1;
-    }
-    fputs(header, m);
-    if (!is_small(exc) && layout_of(exc) == L_EXCEPTION) {
-        print_exception_to(m, exc);
-    } else {
-        Object *r = obj_str(exc_type);
-        char *t = r ? str_to_utf8(r, NULL) : NULL;
-        exc_clear();
-        fprintf(m, "%s\n", t ? t : "<exception>");
-        free(t);
-    }
-    fclose(m);
-    Object *text = str_from_utf8(buf, len);
-    free(buf);
-    Object *w = text ? obj_getattr_cstr(file, "write") : NULL;
-    if (!w || !obj_call1(w, text))
-        return -1;
-    Object *fl = obj_getattr_cstr(file, "flush");
-    if (!fl || !obj_call0(fl))
-        exc_clear();
-    return 0;
-}
-
 static Object *sys_stderr(void)
 {
     Object *f = dict_get_cstr(((ModuleObj *)vm.sys)->dict, "stderr");
@@ -581,19 +545,10 @@ static Object *sys_stderr(void)
    if SystemExit, printed as sys.unraisablehook does otherwise. */
 static void report_thread_exception(Object *func)
 {
-    Object *exc = exc_fetch();
-    if (!exc || is_instance_of(exc, vm.e_SystemExit))
-        return;
-    Object *file = sys_stderr();
-    Object *r = obj_repr(func);
-    char *text = r ? str_to_utf8(r, NULL) : NULL;
-    exc_clear();
-    char header[512];
-    snprintf(header, sizeof header, "Exception ignored in thread started by: %s\n",
-             text ? text : "<object repr() failed>");
-    free(text);
-    if (file != None && write_exception(file, header, (Object *)type_of(exc), exc) < 0)
+    if (exc_matches(vm.e_SystemExit))
         exc_clear();
+    else
+        report_unraisable("Exception ignored in thread started by", func);
 }
 
 static void *thread_main(void *arg)
@@ -1017,11 +972,7 @@ void thread_shutdown(void)
         return;
     Object *fn = obj_getattr_cstr(threading, "_shutdown");
     if (!fn || !obj_call0(fn)) {
-        Object *exc = exc_fetch();
-        if (exc) {
-            io_flush_std();
-            fputs("Exception ignored on threading shutdown:\n", stderr);
-            print_exception(exc);
-        }
+        io_flush_std();
+        report_unraisable("Exception ignored on threading shutdown", NULL);
     }
 }

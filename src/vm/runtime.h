@@ -158,6 +158,14 @@ void exceptions_init(void);
 bool is_exception_type(Object *v);
 /* The traceback as CPython prints it, to stderr. */
 void print_exception(Object *exc);
+/* unraisable.c.  write_exception(): header, then the traceback of exc (or
+   str(exc_type) if exc is no exception object) written to a Python file
+   object; -1 with an exception set if writing fails.  report_unraisable():
+   the exception in flight, which nobody can catch, printed as CPython's
+   default sys.unraisablehook does ("PREFIX: repr(what)", or "PREFIX:"
+   when what is NULL, then the traceback) on sys.stderr; cleared. */
+int write_exception(Object *file, const char *header, Object *exc_type, Object *exc);
+void report_unraisable(const char *prefix, Object *what);
 
 /* ---- types ----------------------------------------------------------------- */
 void type_add_methods(Type *t, const MethodDef *defs);
