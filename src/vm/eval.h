@@ -30,7 +30,11 @@ int dict_merge_from(Object *d, Object *other, bool reject_duplicates,
                     Object *STM_SEG *sp, Object *STM_SEG *stack_base);
 void generator_finished(Frame *f);
 void generator_close_when_dead(Object *gen);
-Object *generator_close(Object *gen);
+/* sys_asyncgen.c: this thread's firstiter or finalizer hook, or NULL. */
+Object *asyncgen_hook(bool finalizer);
+/* The finalizer of a generator (finalizers.c): close() it, or call an
+   async generator's finalizer hook; -1 with an exception set. */
+int generator_finalize(Object *gen);
 /* Sends v into a generator or iterator: 1 and the yielded value, 0 and the
    return value, -1 on error. */
 Object *generator_send_any(Object *receiver, Object *v, int *status);

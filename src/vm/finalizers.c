@@ -67,7 +67,7 @@ static void finalize(Object *v)
         return;
     }
     if (layout_of(v) == L_GENERATOR) {
-        if (!generator_close(v))
+        if (generator_finalize(v) < 0)
             report_unraisable("Exception ignored in", v);
         return;
     }

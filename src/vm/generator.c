@@ -422,7 +422,18 @@ static Object *gen_close_impl(Object *self)
     return s < 0 ? NULL : None;
 }
 
-Object *generator_close(Object *gen) { return gen_close_impl(gen); }
+int generator_finalize(Object *gen)
+{
+    Generator *g = (Generator *)gen;
+    obj_read(gen);
+    if (gen->type != async_gen_type)
+        return gen_close_impl(gen) ? 0 : -1;
+    /* Unfinished: the loop that iterated it closes it (asyncio: a task
+       running aclose()). */
+    if (!g->frame || !g->finalizer)
+        return 0;
+    return obj_call1(g->finalizer, gen) ? 0 : -1;
+}
 
 static Object *gen_iter(Object *g) { return g; }
 
@@ -640,14 +651,41 @@ static Object *m_asend_await(Object *self, Object *const *args, size_t nargs, Ob
     return args_exact("__await__", kw, nargs, 0) < 0 ? NULL : self;
 }
 
+/* CPython's async_gen_init_hooks: the first asend(), athrow(), aclose() or
+   __anext__() keeps the thread's finalizer hook and calls its firstiter
+   hook with the generator. */
+static int init_hooks(Object *self)
+{
+    Generator *g = (Generator *)self;
+    obj_read(self);
+    if (g->hooks_done)
+        return 0;
+    obj_write(self);
+    g->hooks_done = true;
+    Object *fin = asyncgen_hook(true);
+    if (fin) {
+        g->finalizer = fin;
+        if (!g->close_when_dead) {
+            g->close_when_dead = true;
+            stm_enable_finalizer((stm_obj *)self);
+        }
+    }
+    Object *first = asyncgen_hook(false);
+    return first && !obj_call1(first, self) ? -1 : 0;
+}
+
 static Object *m_asend(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    return args_exact("asend", kw, nargs, 1) < 0 ? NULL : asend_new(self, args[0], AW_SEND);
+    if (args_exact("asend", kw, nargs, 1) < 0 || init_hooks(self) < 0)
+        return NULL;
+    return asend_new(self, args[0], AW_SEND);
 }
 
 static Object *m_anext(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    return args_exact("__anext__", kw, nargs, 0) < 0 ? NULL : asend_new(self, None, AW_SEND);
+    if (args_exact("__anext__", kw, nargs, 0) < 0 || init_hooks(self) < 0)
+        return NULL;
+    return asend_new(self, None, AW_SEND);
 }
 
 static Object *m_aiter(Object *self, Object *const *args, size_t nargs, Object *kw)
@@ -660,12 +698,14 @@ static Object *m_athrow(Object *self, Object *const *args, size_t nargs, Object 
     if (args_no_kw("athrow", kw) < 0 || args_count("athrow", nargs, 1, 3) < 0)
         return NULL;
     Object *e = thrown_exception(args, nargs);
-    return e ? asend_new(self, e, AW_THROW) : NULL;
+    return e && init_hooks(self) == 0 ? asend_new(self, e, AW_THROW) : NULL;
 }
 
 static Object *m_aclose(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
-    return args_exact("aclose", kw, nargs, 0) < 0 ? NULL : asend_new(self, None, AW_CLOSE);
+    if (args_exact("aclose", kw, nargs, 0) < 0 || init_hooks(self) < 0)
+        return NULL;
+    return asend_new(self, None, AW_CLOSE);
 }
 
 static Object *async_gen_repr(Object *g)

@@ -275,13 +275,15 @@ enum FrameFlags {
 };
 
 typedef STM_SEG struct Generator Generator;
-#define GENERATOR_REFS 5
+#define GENERATOR_REFS 6
 struct Generator {
     OBJECT_HEAD;
     Object *frame;              /* NULL once finished */
     Object *name, *qualname, *code;
     Object *exc_state;          /* its handled exception while suspended */
+    Object *finalizer;          /* async generators: the finalizer hook */
     bool running;
+    bool hooks_done;            /* async generators: the hooks were looked at */
     bool close_when_dead;       /* registered with libstm as finalizable */
 };
 

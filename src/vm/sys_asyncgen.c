@@ -1,9 +1,10 @@
 /*
 ** sys.get_asyncgen_hooks and sys.set_asyncgen_hooks, which asyncio's
 ** event loop swaps around run_forever().  The hooks are per thread, as in
-** CPython, kept in the thread's ThreadState.dict.  stmpy stores them but
-** does not call them: its async generators have no first-iteration hook
-** and are not finalized (docs/vm.md).
+** CPython, kept in the thread's ThreadState.dict.  An async generator
+** calls firstiter when it is first iterated and keeps the finalizer,
+** which its own finalizer calls (generator.c): asyncio's loop keeps its
+** async generators in a weak set and closes them with aclose().
 */
 #include "vm/mod_os.h"
 
@@ -13,6 +14,15 @@ static Type *hooks_type;
 static const char *const keys[2] = {
     "sys.asyncgen_hooks.firstiter", "sys.asyncgen_hooks.finalizer",
 };
+
+Object *asyncgen_hook(bool finalizer)
+{
+    Object *d = thread_dict();
+    Object *h = d ? dict_get_cstr(d, keys[finalizer]) : NULL;
+    if (!d)
+        exc_clear();
+    return h && h != None ? h : NULL;
+}
 
 static Object *get_hooks(Object *self, Object *const *args, size_t nargs, Object *kw)
 {
