@@ -178,8 +178,19 @@ static size_t promote_ranges(struct segment *s, bool all)
     for (size_t k = 0; k < s->new_ranges.count; k += 2) {
         size_t g0 = granule_of(s->new_ranges.items[k]);
         size_t g1 = granule_of(s->new_ranges.items[k + 1]);
-        /* A byte of the bitmaps at a time; the range's ends may cut one. */
-        for (size_t i = g0 >> 3; i < (g1 + 7) >> 3; i++) {
+        /* A byte of the bitmaps at a time; the range's ends may cut one.
+           Inside, eight bytes at a time where nothing survived (the
+           common case: 64 granules, 1 KiB of young objects per test). */
+        size_t first = g0 >> 3, whole_end = g1 >> 3;
+        for (size_t i = first; i < (g1 + 7) >> 3; i++) {
+            while (!all && i > first && i + 8 <= whole_end) {
+                uint64_t starts, marks;
+                memcpy(&starts, heap.start_bits + i, sizeof starts);
+                memcpy(&marks, heap.mark_bits + i, sizeof marks);
+                if (starts & marks)
+                    break;
+                i += 8;
+            }
             uint8_t in = 0xff;
             if (i == g0 >> 3)
                 in &= (uint8_t)(0xffu << (g0 & 7));
