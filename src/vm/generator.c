@@ -49,6 +49,17 @@ Object *generator_new(Frame *f)
     return (Object *)g;
 }
 
+/* Once per generator: a second stm_enable_finalizer() is an error. */
+static void register_finalizer(Generator *g)
+{
+    obj_read((Object *)g);
+    if (g->close_when_dead)
+        return;
+    obj_write((Object *)g);
+    g->close_when_dead = true;
+    stm_enable_finalizer((stm_obj *)g);
+}
+
 /* A generator or coroutine suspended inside a try or with block runs the
    handler when it dies unfinished: close() throws GeneratorExit there, as
    CPython's finalizer does.  Registered at the first such suspension only:
@@ -58,13 +69,8 @@ Object *generator_new(Frame *f)
    Async generators are left to asyncio's hooks (sys.set_asyncgen_hooks). */
 void generator_close_when_dead(Object *gen)
 {
-    Generator *g = (Generator *)gen;
-    obj_read(gen);
-    if (g->close_when_dead || gen->type == async_gen_type)
-        return;
-    obj_write(gen);
-    g->close_when_dead = true;
-    stm_enable_finalizer((stm_obj *)gen);
+    if (gen->type != async_gen_type)
+        register_finalizer((Generator *)gen);
 }
 
 void generator_finished(Frame *f)
@@ -665,10 +671,7 @@ static int init_hooks(Object *self)
     Object *fin = asyncgen_hook(true);
     if (fin) {
         g->finalizer = fin;
-        if (!g->close_when_dead) {
-            g->close_when_dead = true;
-            stm_enable_finalizer((stm_obj *)self);
-        }
+        register_finalizer(g);
     }
     Object *first = asyncgen_hook(false);
     return first && !obj_call1(first, self) ? -1 : 0;
